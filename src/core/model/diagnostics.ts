@@ -1,0 +1,31 @@
+/**
+ * What an import or a check says about bad input. A user mistake is never a stack trace and never a
+ * silent drop: every rejected row is an ImportError, every doubtful one an ImportWarning.
+ */
+
+/** A row or feature that could not be used, and why. */
+export interface ImportError {
+  /** 1-based data row (CSV, header not counted) or feature number (GeoJSON); 0 when the whole file is unusable. */
+  row: number;
+  /** The field at fault in the user's own naming (e.g. `房屋总数`), or null when the row as a whole is. */
+  field: string | null;
+  /** English message that names what was expected and what was found. */
+  message: string;
+  /** The same in Chinese. */
+  messageZh: string;
+  /** Stable machine code, e.g. `missing-households`, `bad-coordinate`. */
+  code: string;
+  /** The file it came from, where known. */
+  file?: string;
+}
+
+/** A data-quality observation that does not stop a row from being used. */
+export interface ImportWarning {
+  /** 1-based rows / features concerned. */
+  rows: number[];
+  message: string;
+  messageZh: string;
+  /** Stable machine code, e.g. `shared-coordinate`, `duplicate-name`, `implausible-households`, `isolated-point`. */
+  code: string;
+  file?: string;
+}

@@ -1,0 +1,6 @@
+export * from './diagnostics';
+export * from './estate';
+export * from './facility';
+export * from './network';
+export * from './rule-profile';
+export * from './verdict';
