@@ -17,6 +17,8 @@ export interface RuleSource {
   /** Short quote from the text, as written (traditional characters kept where the file has them). */
   quote: string;
   confidence: Confidence;
+  /** Why this source was chosen or how the figure was derived (e.g. a figure borrowed from another document). */
+  note?: string;
 }
 
 export interface Bilingual {
@@ -58,6 +60,14 @@ export interface ProfileParameters {
   elderlyShare: number;
   /** Share of residents aged 0–3 (0–1). */
   infantShare: number;
+  /** Slower walking speed for elderly residents, m/s (≈ 700 m in 15 minutes). */
+  elderlyWalkingSpeed: number;
+  /** Demand rate the coverage engine uses: nursery places needed per 1000 residents (the city target). */
+  nurseryPlacesPer1000Residents: number;
+  /** Demand rate: elderly-care service floor area needed per 100 households, m² (the existing-estate standard). */
+  elderlyCareM2Per100Households: number;
+  /** Demand rate: elderly-care beds needed per 1000 residents aged 60+. */
+  bedsPer1000Elderly: number;
   [name: string]: number | Record<string, number>;
 }
 
