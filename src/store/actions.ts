@@ -1,0 +1,64 @@
+/** Every change to the app state is one of these plain, serialisable actions. */
+import type { Estate, EstateStatus, Facility, FacilityKind, LngLat, NetworkBuildReport } from '../core';
+import type {
+  Bounds,
+  EvaluationView,
+  Job,
+  LayerKey,
+  NetworkRef,
+  Scenario,
+  Selection,
+  ViewState,
+} from './types';
+
+export type FacilityPatch = Partial<Pick<Facility, 'name' | 'kind' | 'status'>> & {
+  capacity?: Partial<Facility['capacity']>;
+};
+
+/** Edits of the scenario: undoable, autosaved. */
+export type ScenarioAction =
+  | { type: 'facility/add'; facility: Facility }
+  | { type: 'facility/move'; id: string; location: LngLat }
+  | { type: 'facility/update'; id: string; patch: FacilityPatch }
+  | { type: 'facility/remove'; id: string }
+  | { type: 'facilities/replace'; facilities: Facility[]; mode: 'replace' | 'append' }
+  | { type: 'estates/replace'; estates: Estate[]; name?: string }
+  | { type: 'profile/set'; profileId: string }
+  | { type: 'parameter/set'; name: string; value: number | null }
+  | { type: 'status/default'; status: EstateStatus | null }
+  | { type: 'network/set'; network: NetworkRef; bounds: Bounds | null };
+
+export type Action =
+  | ScenarioAction
+  | { type: 'scenario/load'; scenario: Scenario }
+  | { type: 'network/report'; report: NetworkBuildReport; bounds: Bounds | null }
+  | { type: 'history/undo' }
+  | { type: 'history/redo' }
+  | { type: 'view/set'; patch: Partial<ViewState> }
+  | { type: 'view/select'; selection: Selection }
+  | { type: 'view/toggle-layer'; layer: LayerKey }
+  | { type: 'view/add-tool'; kind: FacilityKind | null }
+  | { type: 'results/evaluation'; evaluation: EvaluationView | null }
+  | { type: 'results/coverage'; coverage: unknown }
+  | { type: 'job/start'; job: Job }
+  | { type: 'job/progress'; id: string; progress: number | null }
+  | { type: 'job/end'; id: string }
+  | { type: 'results/notice'; notice: { key: string; detail?: string } | null }
+  | { type: 'results/error'; error: string | null };
+
+const SCENARIO_ACTIONS = new Set<Action['type']>([
+  'facility/add',
+  'facility/move',
+  'facility/update',
+  'facility/remove',
+  'facilities/replace',
+  'estates/replace',
+  'profile/set',
+  'parameter/set',
+  'status/default',
+  'network/set',
+]);
+
+/** True for the actions that edit the scenario (and so enter the undo history). */
+export const isScenarioAction = (action: Action): action is ScenarioAction =>
+  SCENARIO_ACTIONS.has(action.type);

@@ -1,0 +1,114 @@
+/**
+ * The root reducer: (state, action) => state, pure, testable without React (kepler.gl updaters,
+ * excalidraw actions). The Zustand store only calls this.
+ */
+import { isScenarioAction, type Action } from './actions';
+import { recordEdit, redo, undo, emptyHistory } from './history';
+import { reduceScenario } from './scenario-reducer';
+import type { AppState, ResultsState, Scenario, Selection } from './types';
+
+/** A selection that points at something no longer in the scenario is cleared. */
+function validSelection(selection: Selection, scenario: Scenario): Selection {
+  if (!selection) return null;
+  const list = selection.type === 'estate' ? scenario.estates : scenario.facilities;
+  return list.some((x) => x.id === selection.id) ? selection : null;
+}
+
+function withScenario(state: AppState, scenario: Scenario, history = state.history): AppState {
+  const selected = validSelection(state.view.selected, scenario);
+  const view = selected === state.view.selected ? state.view : { ...state.view, selected };
+  return { ...state, scenario, history, view };
+}
+
+function reduceResults(results: ResultsState, action: Action): ResultsState {
+  switch (action.type) {
+    case 'results/evaluation':
+      return { ...results, evaluation: action.evaluation, version: results.version + 1 };
+    case 'results/coverage':
+      return { ...results, coverage: action.coverage, version: results.version + 1 };
+    case 'job/start':
+      return { ...results, jobs: [...results.jobs.filter((j) => j.id !== action.job.id), action.job] };
+    case 'job/progress':
+      return {
+        ...results,
+        jobs: results.jobs.map((j) => (j.id === action.id ? { ...j, progress: action.progress } : j)),
+      };
+    case 'job/end':
+      return { ...results, jobs: results.jobs.filter((j) => j.id !== action.id) };
+    case 'results/notice':
+      return { ...results, notice: action.notice };
+    case 'results/error':
+      return { ...results, error: action.error };
+    default:
+      return results;
+  }
+}
+
+/**
+ * Applies one action.
+ * @param state the current state
+ * @param action what happened
+ * @returns the next state (the same object when nothing changed)
+ * @example reduce(state, { type: 'history/undo' })
+ */
+export function reduce(state: AppState, action: Action): AppState {
+  if (isScenarioAction(action)) {
+    const next = reduceScenario(state.scenario, action);
+    return next === state.scenario
+      ? state
+      : withScenario(state, next, recordEdit(state.history, state.scenario));
+  }
+  switch (action.type) {
+    case 'scenario/load':
+      return withScenario(
+        { ...state, results: { ...state.results, evaluation: null, coverage: null } },
+        action.scenario,
+        emptyHistory(),
+      );
+    case 'network/report': {
+      const network = state.scenario.network;
+      if (!network) return state;
+      const scenario = {
+        ...state.scenario,
+        network: { ...network, report: action.report },
+        bounds: action.bounds ?? state.scenario.bounds,
+      };
+      return { ...state, scenario };
+    }
+    case 'history/undo': {
+      const step = undo(state.history, state.scenario);
+      return step ? withScenario(state, step.scenario, step.history) : state;
+    }
+    case 'history/redo': {
+      const step = redo(state.history, state.scenario);
+      return step ? withScenario(state, step.scenario, step.history) : state;
+    }
+    case 'view/set':
+      return { ...state, view: { ...state.view, ...action.patch } };
+    case 'view/select':
+      return {
+        ...state,
+        view: { ...state.view, selected: validSelection(action.selection, state.scenario) },
+      };
+    case 'view/toggle-layer':
+      return {
+        ...state,
+        view: {
+          ...state.view,
+          layers: { ...state.view.layers, [action.layer]: !state.view.layers[action.layer] },
+        },
+      };
+    case 'view/add-tool':
+      return {
+        ...state,
+        view:
+          action.kind === null
+            ? { ...state.view, tool: 'select' }
+            : { ...state.view, tool: 'add', addKind: action.kind, kind: action.kind },
+      };
+    default: {
+      const results = reduceResults(state.results, action);
+      return results === state.results ? state : { ...state, results };
+    }
+  }
+}

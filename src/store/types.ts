@@ -1,0 +1,107 @@
+/**
+ * The app state: serialisable data only (style.md) — the scenario, the view, handles to results, and
+ * the undo history. No map, no worker, no class instances.
+ */
+import type { FeatureCollection } from 'geojson';
+import type {
+  Estate,
+  EstateResult,
+  EstateStatus,
+  EvaluationSummary,
+  Facility,
+  FacilityKind,
+  NetworkBuildReport,
+} from '../core';
+
+/** Where the walking network came from; its bytes live in IndexedDB under `key` (or ship with the demo). */
+export interface NetworkRef {
+  source: 'demo' | 'file';
+  fileName: string;
+  /** IndexedDB key of the original file's bytes (`demo` for the bundled demo). */
+  key: string;
+  report: NetworkBuildReport | null;
+}
+
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+/** Everything the user edits; what autosave stores and undo restores. */
+export interface Scenario {
+  id: string;
+  name: string;
+  /** True for the generated demo: the header says “示例数据 (synthetic)”. */
+  synthetic: boolean;
+  profileId: string;
+  /** Parameter overrides by name, e.g. `personsPerHousehold` or `serviceMinutes.nursery`. */
+  overrides: Record<string, number>;
+  /** Status assumed for estates whose data does not say new/existing. */
+  defaultStatus: EstateStatus | null;
+  estates: Estate[];
+  facilities: Facility[];
+  network: NetworkRef | null;
+  districts: FeatureCollection | null;
+  /** Decoration drawn under the streets (water, rail); never analysed. */
+  context: FeatureCollection | null;
+  bounds: Bounds | null;
+}
+
+export type PanelId = 'compliance' | 'coverage' | 'whatif' | 'import' | 'settings';
+export type ColourBy = 'compliance' | 'minutes';
+export type LayerKey = 'streets' | 'estates' | 'facilities' | 'serviceAreas' | 'underserved' | 'districts';
+export type Selection = { type: 'estate' | 'facility'; id: string } | null;
+export type Lang = 'zh' | 'en';
+
+export interface ViewState {
+  lang: Lang;
+  panel: PanelId;
+  colourBy: ColourBy;
+  /** Facility kind whose walking minutes colour the estates and whose service areas are drawn. */
+  kind: FacilityKind;
+  layers: Record<LayerKey, boolean>;
+  selected: Selection;
+  /** `add`: the next click on the map places a facility of `addKind`. */
+  tool: 'select' | 'add';
+  addKind: FacilityKind;
+  /** Optional online base map (raster tile template or style JSON URL); empty = offline. */
+  styleUrl: string;
+}
+
+/** A long task shown with a progress bar and a cancel button. */
+export interface Job {
+  id: string;
+  /** i18n key of what is running. */
+  label: string;
+  /** 0–1, or null when unknown. */
+  progress: number | null;
+}
+
+/** Compliance results for the current scenario. */
+export interface EvaluationView {
+  estates: EstateResult[];
+  summary: EvaluationSummary;
+  /** Parameters used (shown next to every figure). */
+  parameters: Record<string, unknown>;
+}
+
+export interface ResultsState {
+  evaluation: EvaluationView | null;
+  /** Coverage results as the worker returns them (plain data). */
+  coverage: unknown;
+  /** Bumped whenever results change, so subscribers can compare cheaply. */
+  version: number;
+  jobs: Job[];
+  /** A message for the user about the analysis engine (e.g. the worker was restarted). */
+  notice: { key: string; detail?: string } | null;
+  error: string | null;
+}
+
+export interface History {
+  past: Scenario[];
+  future: Scenario[];
+}
+
+export interface AppState {
+  scenario: Scenario;
+  view: ViewState;
+  results: ResultsState;
+  history: History;
+}

@@ -1,0 +1,111 @@
+/** The root reducer, without React: edits, undo/redo, selection hygiene, jobs. */
+import { describe, expect, it } from 'vitest';
+import { lngLat } from '../../src/core';
+import { HISTORY_LIMIT } from '../../src/store/history';
+import { initialState } from '../../src/store/initial-state';
+import { reduce } from '../../src/store/reduce';
+import type { AppState } from '../../src/store/types';
+import { facility, scenario } from './fixtures';
+
+const loaded = (): AppState => reduce(initialState(), { type: 'scenario/load', scenario: scenario() });
+
+describe('reduce', () => {
+  it('adds, moves and removes facilities without mutating the previous state', () => {
+    const s0 = loaded();
+    const frozen = JSON.stringify(s0.scenario);
+    const s1 = reduce(s0, { type: 'facility/add', facility: facility('f3') });
+    expect(s1.scenario.facilities.map((f) => f.id)).toEqual(['f1', 'f2', 'f3']);
+    const s2 = reduce(s1, { type: 'facility/move', id: 'f3', location: lngLat(117.25, 31.81) });
+    expect(s2.scenario.facilities[2]!.location).toEqual([117.25, 31.81]);
+    const s3 = reduce(s2, { type: 'facility/remove', id: 'f1' });
+    expect(s3.scenario.facilities.map((f) => f.id)).toEqual(['f2', 'f3']);
+    expect(JSON.stringify(s0.scenario)).toBe(frozen);
+    expect(s1.scenario.facilities[2]!.location).toEqual([117.23, 31.79]);
+  });
+
+  it('returns the same state for edits that change nothing (no empty undo steps)', () => {
+    const s0 = loaded();
+    expect(reduce(s0, { type: 'facility/remove', id: 'nope' })).toBe(s0);
+    expect(reduce(s0, { type: 'facility/move', id: 'f1', location: lngLat(117.23, 31.79) })).toBe(s0);
+    expect(reduce(s0, { type: 'facility/add', facility: facility('f1') })).toBe(s0);
+    expect(reduce(s0, { type: 'history/undo' })).toBe(s0);
+  });
+
+  it('undoes and redoes in order, and a new edit clears the redo stack', () => {
+    let s = loaded();
+    s = reduce(s, { type: 'facility/add', facility: facility('f3') });
+    s = reduce(s, {
+      type: 'facility/update',
+      id: 'f3',
+      patch: { kind: 'elderly-daycare', capacity: { places: 80 } },
+    });
+    expect(s.scenario.facilities[2]).toMatchObject({
+      kind: 'elderly-daycare',
+      capacity: { places: 80, floorArea: 500 },
+    });
+    s = reduce(s, { type: 'history/undo' });
+    expect(s.scenario.facilities[2]!.kind).toBe('nursery');
+    s = reduce(s, { type: 'history/undo' });
+    expect(s.scenario.facilities).toHaveLength(2);
+    s = reduce(s, { type: 'history/redo' });
+    expect(s.scenario.facilities).toHaveLength(3);
+    expect(s.history.future).toHaveLength(1);
+    s = reduce(s, { type: 'facility/remove', id: 'f1' });
+    expect(s.history.future).toHaveLength(0);
+    expect(reduce(s, { type: 'history/redo' })).toBe(s);
+  });
+
+  it('clears a selection whose facility disappears, by delete or by undo', () => {
+    let s = loaded();
+    s = reduce(s, { type: 'facility/add', facility: facility('f3') });
+    s = reduce(s, { type: 'view/select', selection: { type: 'facility', id: 'f3' } });
+    expect(s.view.selected).toEqual({ type: 'facility', id: 'f3' });
+    expect(reduce(s, { type: 'facility/remove', id: 'f3' }).view.selected).toBeNull();
+    expect(reduce(s, { type: 'history/undo' }).view.selected).toBeNull();
+    expect(
+      reduce(s, { type: 'view/select', selection: { type: 'estate', id: 'missing' } }).view.selected,
+    ).toBeNull();
+  });
+
+  it('keeps at most HISTORY_LIMIT undo steps', () => {
+    let s = loaded();
+    for (let k = 0; k < HISTORY_LIMIT + 20; k++) {
+      s = reduce(s, { type: 'facility/move', id: 'f1', location: lngLat(117 + k / 1000, 31.8) });
+    }
+    expect(s.history.past).toHaveLength(HISTORY_LIMIT);
+    expect(s.history.past[0]!.facilities[0]!.location[0]).toBeCloseTo(117.019, 9);
+  });
+
+  it('resets overrides when the profile changes, and removes an override set to null', () => {
+    let s = loaded();
+    s = reduce(s, { type: 'parameter/set', name: 'personsPerHousehold', value: 3.1 });
+    expect(s.scenario.overrides).toEqual({ personsPerHousehold: 3.1 });
+    expect(
+      reduce(s, { type: 'parameter/set', name: 'personsPerHousehold', value: null }).scenario.overrides,
+    ).toEqual({});
+    s = reduce(s, { type: 'profile/set', profileId: 'henan' });
+    expect(s.scenario).toMatchObject({ profileId: 'henan', overrides: {} });
+  });
+
+  it('tracks jobs, and loading a scenario clears history and results', () => {
+    let s = loaded();
+    s = reduce(s, { type: 'job/start', job: { id: 'j', label: 'jobs.network', progress: null } });
+    s = reduce(s, { type: 'job/progress', id: 'j', progress: 0.5 });
+    expect(s.results.jobs).toEqual([{ id: 'j', label: 'jobs.network', progress: 0.5 }]);
+    s = reduce(s, { type: 'job/end', id: 'j' });
+    expect(s.results.jobs).toEqual([]);
+    s = reduce(s, { type: 'facility/remove', id: 'f1' });
+    s = reduce(s, { type: 'results/coverage', coverage: { any: 1 } });
+    s = reduce(s, { type: 'scenario/load', scenario: scenario() });
+    expect(s.history.past).toHaveLength(0);
+    expect(s.results.coverage).toBeNull();
+  });
+
+  it('the add tool remembers its kind and returns to select', () => {
+    let s = loaded();
+    s = reduce(s, { type: 'view/add-tool', kind: 'elderly-station' });
+    expect(s.view).toMatchObject({ tool: 'add', addKind: 'elderly-station', kind: 'elderly-station' });
+    s = reduce(s, { type: 'view/add-tool', kind: null });
+    expect(s.view).toMatchObject({ tool: 'select', addKind: 'elderly-station' });
+  });
+});

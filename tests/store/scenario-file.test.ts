@@ -1,0 +1,93 @@
+/** Scenario GeoJSON export → import is lossless (property test), and bad files get clear errors. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FACILITY_KINDS, lngLat, type Estate, type Facility } from '../../src/core';
+import { scenarioFromGeoJson, scenarioToGeoJson, ScenarioFileError } from '../../src/store/scenario-file';
+import type { Scenario } from '../../src/store/types';
+import { scenario } from './fixtures';
+
+// JSON cannot carry -0, NaN or Infinity; a scenario never holds them (the importer rejects them).
+const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x));
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+const lng = fc.double({ min: 73, max: 135, noNaN: true });
+const lat = fc.double({ min: 18, max: 53, noNaN: true });
+
+const estateArb: fc.Arbitrary<Estate> = fc.record({
+  id: fc.string({ minLength: 1 }),
+  row: fc.nat(),
+  name: fc.string(),
+  location: fc.tuple(lng, lat).map(([x, y]) => lngLat(x, y)),
+  geometry: fc.constant(null),
+  households: maybe(fc.nat(30000)),
+  residents: maybe(fc.nat(100000)),
+  status: fc.constantFrom('new' as const, 'existing' as const, null),
+  elderlyCareFloorArea: maybe(finite),
+  elderlyCareFacilityAreas: maybe(fc.array(finite, { maxLength: 3 })),
+  nurseryPlaces: maybe(fc.nat(500)),
+  childcareFloorArea: maybe(finite),
+  district: maybe(fc.string()),
+  properties: fc.dictionary(
+    fc.string().filter((k) => k !== '__proto__'),
+    fc.oneof(fc.string(), fc.nat()),
+  ),
+});
+
+const facilityArb: fc.Arbitrary<Facility> = fc.record({
+  id: fc.string({ minLength: 1 }),
+  row: fc.nat(),
+  name: fc.string(),
+  kind: fc.constantFrom(...FACILITY_KINDS),
+  location: fc.tuple(lng, lat).map(([x, y]) => lngLat(x, y)),
+  status: fc.constantFrom('existing' as const, 'planned' as const, 'proposed' as const),
+  capacity: fc.record({ places: maybe(fc.nat(500)), beds: maybe(fc.nat(500)), floorArea: maybe(finite) }),
+  properties: fc.constant({}),
+});
+
+const roundTrip = (s: Scenario) =>
+  scenarioFromGeoJson(JSON.parse(JSON.stringify(scenarioToGeoJson(s))), 'x.geojson');
+
+describe('scenario file', () => {
+  it('export then import gives back the same estates, facilities and settings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(estateArb, { maxLength: 8 }),
+        fc.array(facilityArb, { maxLength: 8 }),
+        (estates, facilities) => {
+          const s: Scenario = { ...scenario(), estates, facilities, overrides: { personsPerHousehold: 3 } };
+          const back = roundTrip(s);
+          expect(back.estates).toEqual(estates);
+          expect(back.facilities).toEqual(facilities);
+          expect(back).toMatchObject({ profileId: s.profileId, overrides: s.overrides, name: s.name });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps polygon footprints and the representative point separately', () => {
+    const s = scenario();
+    const polygon = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [117.23, 31.79],
+          [117.24, 31.79],
+          [117.24, 31.8],
+          [117.23, 31.79],
+        ],
+      ],
+    };
+    s.estates = [{ ...s.estates[0]!, geometry: polygon }];
+    expect(roundTrip(s).estates[0]).toEqual(s.estates[0]);
+  });
+
+  it('names the feature and field when a file is not a scenario or is damaged', () => {
+    expect(() => scenarioFromGeoJson({ type: 'FeatureCollection', features: [] }, 'a.geojson')).toThrow(
+      /a\.geojson: not a LifeCircle scenario/,
+    );
+    const file = scenarioToGeoJson(scenario());
+    (file.features[2]!.properties as Record<string, unknown>).kind = 'hospital';
+    expect(() => scenarioFromGeoJson(file, 'b.geojson')).toThrow(ScenarioFileError);
+    expect(() => scenarioFromGeoJson(file, 'b.geojson')).toThrow(/b\.geojson, feature 3: field "kind"/);
+  });
+});
