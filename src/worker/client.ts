@@ -1,0 +1,176 @@
+/**
+ * The app side of the worker protocol: `send(type, data, { signal })` returns a typed promise
+ * (MapLibre actor_messages style). Aborting rejects with an `AbortError` at once, never leaving a
+ * promise pending. A crashed worker, or one silent for longer than its timeout, is terminated and
+ * replaced; every request in flight rejects with WorkerRestartedError and `onRestart` tells the app,
+ * which re-sends its state (the scenario lives in the store, so nothing is lost).
+ */
+import type { Endpoint, FromWorker, ToWorker } from './messages';
+import { collectTransferables } from './transfer';
+
+/** A Worker, or anything shaped like one (tests wrap a MessagePort). */
+export interface WorkerLike extends Endpoint {
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent | Event) => void): void;
+}
+
+export type RequestMapShape = Record<string, [unknown, unknown]>;
+export type RestartReason = 'crash' | 'stuck' | 'cancel';
+
+export class WorkerRestartedError extends Error {
+  override name = 'WorkerRestartedError';
+  constructor(
+    readonly reason: RestartReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  onProgress?: (value: number | null) => void;
+  /** Silence (no result, no progress) longer than this means the worker is stuck. */
+  timeoutMs?: number;
+  /**
+   * The user's Cancel: work in a worker cannot be interrupted mid-function, so the worker is
+   * replaced (its state is re-sent). Without it an abort only drops the answer.
+   */
+  hardCancel?: boolean;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress?: (value: number | null) => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  timeoutMs: number;
+  unlisten(): void;
+}
+
+export interface ClientOptions {
+  /** Default silence limit per request, ms. */
+  timeoutMs?: number;
+  onRestart?: (reason: RestartReason, detail: string) => void;
+}
+
+export const abortError = (): DOMException => new DOMException('The request was cancelled', 'AbortError');
+
+export class AnalysisClient<M extends RequestMapShape> {
+  private worker: WorkerLike;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(
+    private readonly factory: () => WorkerLike,
+    private readonly options: ClientOptions = {},
+  ) {
+    this.worker = this.start();
+  }
+
+  /**
+   * Sends one request.
+   * @param type request type, a key of the request map
+   * @param data its payload; typed arrays in it are transferred (the sender's copies become empty)
+   * @param options abort signal, progress callback, timeout
+   * @returns the typed response
+   */
+  send<T extends keyof M & string>(type: T, data: M[T][0], options: SendOptions = {}): Promise<M[T][1]> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(abortError());
+    const id = this.nextId++;
+    return new Promise<M[T][1]>((resolve, reject) => {
+      const onAbort = () => {
+        if (!this.pending.has(id)) return;
+        this.settle(id);
+        reject(abortError());
+        if (options.hardCancel) this.restart('cancel', type);
+        else this.post({ id, type: '$abort' }, []);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const entry: Pending = {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        timer: undefined,
+        timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
+        unlisten: () => signal?.removeEventListener('abort', onAbort),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      };
+      this.pending.set(id, entry);
+      this.arm(id, entry);
+      this.post({ id, type, data }, collectTransferables(data));
+    });
+  }
+
+  /** Number of requests awaiting an answer. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Stops the worker; pending requests reject. */
+  terminate(): void {
+    this.worker.terminate();
+    this.rejectAll(new WorkerRestartedError('cancel', 'terminated'));
+  }
+
+  /** Replaces the worker (crash, stuck, or a hard cancel). */
+  restart(reason: RestartReason, detail: string): void {
+    this.worker.terminate();
+    this.rejectAll(new WorkerRestartedError(reason, detail));
+    this.worker = this.start();
+    this.options.onRestart?.(reason, detail);
+  }
+
+  private start(): WorkerLike {
+    const worker = this.factory();
+    worker.addEventListener('message', (event: MessageEvent) => {
+      if (worker === this.worker) this.receive(event.data as FromWorker);
+    });
+    worker.addEventListener('error', (event: ErrorEvent | Event) => {
+      if (worker !== this.worker) return;
+      if ('preventDefault' in event) event.preventDefault();
+      this.restart('crash', 'message' in event ? String(event.message) : 'worker error');
+    });
+    return worker;
+  }
+
+  private post(message: ToWorker, transfer: Transferable[]): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  private arm(id: number, entry: Pending): void {
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      if (this.pending.get(id) === entry) this.restart('stuck', `no answer for ${entry.timeoutMs} ms`);
+    }, entry.timeoutMs);
+  }
+
+  private receive(msg: FromWorker): void {
+    const entry = this.pending.get(msg.id);
+    if (!entry) return; // aborted or from before a restart
+    if (msg.kind === 'progress') {
+      this.arm(msg.id, entry);
+      entry.onProgress?.(msg.value);
+      return;
+    }
+    this.settle(msg.id);
+    if (msg.kind === 'result') entry.resolve(msg.data);
+    else entry.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
+  }
+
+  private settle(id: number): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    entry.unlisten();
+    this.pending.delete(id);
+  }
+
+  private rejectAll(error: Error): void {
+    for (const [id, entry] of [...this.pending]) {
+      this.settle(id);
+      entry.reject(error);
+    }
+  }
+}
