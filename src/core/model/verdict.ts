@@ -4,7 +4,12 @@ import type { RuleSource } from './rule-profile';
 export type VerdictStatus = 'pass' | 'fail' | 'not-applicable' | 'insufficient-data';
 
 /** The four statuses in reporting order. */
-export const VERDICT_STATUSES: readonly VerdictStatus[] = ['pass', 'fail', 'not-applicable', 'insufficient-data'];
+export const VERDICT_STATUSES: readonly VerdictStatus[] = [
+  'pass',
+  'fail',
+  'not-applicable',
+  'insufficient-data',
+];
 
 /** The outcome of one rule for one estate or district: never a bare boolean. */
 export interface Verdict {

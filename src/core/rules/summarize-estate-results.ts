@@ -1,0 +1,53 @@
+import type { RuleProfile } from '../model/rule-profile';
+import type { EstateResult, EvaluationSummary, RuleSummary, Verdict, VerdictStatus } from '../model/verdict';
+import { METRICS } from './metric-catalogue';
+import { round2 } from './verdict-builder';
+
+function zeroCounts(): Record<VerdictStatus, number> {
+  return { pass: 0, fail: 0, 'not-applicable': 0, 'insufficient-data': 0 };
+}
+
+/**
+ * An estate's overall status: fail if any verdict fails, else insufficient-data if any, else pass if
+ * any passes, else not-applicable (no rule applied).
+ * @param verdicts the estate's verdicts
+ * @returns the overall status
+ */
+export function overallStatus(verdicts: readonly Verdict[]): VerdictStatus {
+  const seen = new Set(verdicts.map((verdict) => verdict.status));
+  if (seen.has('fail')) return 'fail';
+  if (seen.has('insufficient-data')) return 'insufficient-data';
+  if (seen.has('pass')) return 'pass';
+  return 'not-applicable';
+}
+
+/**
+ * Counts estates per overall status and, per estate-scope rule, verdicts per status and the total
+ * shortfall (sum of the shortfalls that could be computed).
+ * @param results evaluated estates
+ * @param profile the profile they were evaluated against (gives the rule order)
+ * @returns the summary
+ */
+export function summarizeEstateResults(
+  results: readonly EstateResult[],
+  profile: RuleProfile,
+): EvaluationSummary {
+  const overall = zeroCounts();
+  const rules = new Map<string, RuleSummary>();
+  for (const rule of profile.rules) {
+    if (rule.scope !== 'estate') continue;
+    const unit = METRICS[rule.metric]?.verdictUnit ?? rule.unit;
+    rules.set(rule.id, { rule: rule.id, unit, counts: zeroCounts(), totalShortfall: 0 });
+  }
+  for (const result of results) {
+    overall[result.overall] += 1;
+    for (const verdict of result.verdicts) {
+      const summary = rules.get(verdict.rule);
+      if (summary === undefined) continue;
+      summary.counts[verdict.status] += 1;
+      if (verdict.shortfall !== null)
+        summary.totalShortfall = round2(summary.totalShortfall + verdict.shortfall);
+    }
+  }
+  return { estates: results.length, overall, rules: [...rules.values()] };
+}

@@ -1,0 +1,31 @@
+/**
+ * The built-in rule profiles (geodata/rules/*.json), validated once when this module loads. Lives
+ * outside src/core because it imports data files; the CLI and the worker both use it.
+ */
+import { parseRuleProfile, type RuleProfile } from './core';
+import ganzi from '../geodata/rules/ganzi.json';
+import hefei from '../geodata/rules/hefei.json';
+import henan from '../geodata/rules/henan.json';
+import national from '../geodata/rules/national.json';
+import turpan from '../geodata/rules/turpan.json';
+import xinjiang from '../geodata/rules/xinjiang.json';
+
+/** The six profiles in display order: the national baseline first, then the jurisdictions. */
+export const BUILTIN_PROFILES: readonly RuleProfile[] = [
+  parseRuleProfile(national, 'geodata/rules/national.json'),
+  parseRuleProfile(hefei, 'geodata/rules/hefei.json'),
+  parseRuleProfile(henan, 'geodata/rules/henan.json'),
+  parseRuleProfile(ganzi, 'geodata/rules/ganzi.json'),
+  parseRuleProfile(turpan, 'geodata/rules/turpan.json'),
+  parseRuleProfile(xinjiang, 'geodata/rules/xinjiang.json'),
+];
+
+/**
+ * A built-in profile by id.
+ * @param id `national`, `hefei`, `henan`, `ganzi`, `turpan` or `xinjiang`
+ * @returns the profile, or undefined for an unknown id
+ * @example getProfile('hefei')?.parameters.personsPerHousehold // 2.52
+ */
+export function getProfile(id: string): RuleProfile | undefined {
+  return BUILTIN_PROFILES.find((profile) => profile.id === id);
+}
