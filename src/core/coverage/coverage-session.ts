@@ -1,0 +1,173 @@
+import type { LngLat } from '../geo/units';
+import type { Facility } from '../model/facility';
+import { careCategoryOf } from '../model/facility';
+import { estateRow, facilityRow, summarise, type SessionState } from './coverage-rows';
+import { capacityOf, demandOf } from './demand';
+import { normaliseSnap, placeEstates } from './estate-placements';
+import { NetworkReach } from './network-reach';
+import { IndexSet, type FacilitySlot } from './reach-engine';
+import { checkFacility, resolveParameters, selectFacilities } from './resolve-options';
+import { StraightReach } from './straight-reach';
+import { TwoStepFca } from './two-step-fca';
+import type {
+  CoverageInput,
+  CoverageParameters,
+  CoverageResult,
+  CoverageSummary,
+  CoverageUpdate,
+  FacilityCoverage,
+  ServiceAreaSource,
+} from './types';
+import { underservedZones } from './underserved-zones';
+
+/** A coverage computation kept alive for what-if edits of single facilities. */
+export interface CoverageSession {
+  readonly parameters: CoverageParameters;
+  /** The full serialisable result (estates in input order, live facilities in slot order). */
+  result(): CoverageResult;
+  summary(): CoverageSummary;
+  /** Moves one facility; re-runs only its own searches. */
+  moveFacility(id: string, location: LngLat): CoverageUpdate;
+  /** Adds a facility, or replaces the one with the same id (location, capacity, name). */
+  upsertFacility(facility: Facility): CoverageUpdate;
+  removeFacility(id: string): CoverageUpdate;
+  /** The live facilities in slot order (the order a full recompute must be given to match exactly). */
+  facilities(): Facility[];
+  /** Live facilities with their network attachment, for `serviceAreaPolygons`. */
+  serviceAreaSources(): ServiceAreaSource[];
+}
+
+/**
+ * Builds the coverage state: snaps estates and facilities once, runs one multi-source search for the
+ * nearest facility of every estate, one bounded search per facility for its catchment (the 2SFCA needs
+ * per-facility catchments), and keeps it all so that an edit re-runs only the edited facility's searches.
+ * Ties between equidistant facilities go to the earliest facility (slot order).
+ * @param input estates, facilities, the network (null: straight-line) and options
+ * @returns the session
+ * @throws Error naming the option or facility at fault
+ * @example
+ * const s = createCoverageSession({ estates, facilities, network: { graph, snapper }, options });
+ * s.moveFacility('f1', lngLat(121.47, 31.23)).summary.pctCovered;
+ */
+export function createCoverageSession(input: CoverageInput): CoverageSession {
+  const parameters = resolveParameters(input);
+  const { estates, network } = input;
+  const used = selectFacilities(input.facilities, input.options.kinds);
+  const straight = parameters.mode === 'straight-line' || network === null;
+  const placements = straight
+    ? null
+    : placeEstates(estates, network.graph.nodeCount, network.snapper, parameters.snap!, parameters.maxSnapM!);
+  const place = (f: Facility): FacilitySlot['place'] =>
+    straight
+      ? null
+      : normaliseSnap(
+          network.snapper.snap(f.location[0], f.location[1], {
+            mode: parameters.snap!,
+            maxSnapM: parameters.maxSnapM!,
+          }),
+        );
+  const slots: FacilitySlot[] = used.map((f) => ({
+    facility: f,
+    alive: true,
+    place: place(f),
+    capacity: capacityOf(f, parameters),
+  }));
+  const demand = Float64Array.from(estates, (e) => demandOf(e, parameters) ?? NaN);
+  const engine = straight ? new StraightReach(estates, slots) : new NetworkReach(network.graph, placements!, slots);
+  engine.build();
+  const limit = parameters.thresholdM;
+  const fca = new TwoStepFca(demand);
+  fca.setAll(
+    slots.map((_, k) => engine.catchment(k, limit)),
+    slots.map((s) => s.capacity),
+  );
+  const state: SessionState = { parameters, estates, placements, slots, engine, fca, demand };
+  const slotOf = new Map(used.map((f, k) => [f.id, k]));
+  const affected = new IndexSet(estates.length);
+  const category = parameters.capacity && used[0] ? careCategoryOf(used[0].kind) : null;
+
+  const slotFor = (id: string): number => {
+    const k = slotOf.get(id);
+    if (k === undefined) throw new Error(`coverage: no facility with id "${id}" in this session`);
+    return k;
+  };
+  const detach = (k: number): void => {
+    engine.remove(k, affected);
+    slots[k]!.alive = false;
+    for (const i of fca.set(k, null, null)) affected.add(i);
+  };
+  const attach = (k: number, f: Facility): void => {
+    const slot = slots[k]!;
+    slot.facility = f;
+    slot.place = place(f);
+    slot.capacity = capacityOf(f, parameters);
+    slot.alive = true;
+    engine.add(k, affected);
+    for (const i of fca.set(k, engine.catchment(k, limit), slot.capacity)) affected.add(i);
+  };
+  const update = (k: number): CoverageUpdate => ({
+    estates: affected.drain().map((i) => estateRow(state, i)),
+    facility: slots[k]!.alive ? facilityRow(state, k) : null,
+    summary: summarise(state),
+  });
+  const checkKind = (f: Facility): void => {
+    checkFacility(f);
+    const kinds = input.options.kinds;
+    if (kinds && !kinds.includes(f.kind)) {
+      throw new Error(`coverage: facility "${f.id}" is a ${f.kind}, this session covers ${kinds.join(', ')}`);
+    }
+    if (category !== null && careCategoryOf(f.kind) !== category) {
+      throw new Error(`coverage: facility "${f.id}" is ${careCategoryOf(f.kind)} care, this session is ${category}`);
+    }
+  };
+
+  return {
+    parameters,
+    result: () => {
+      const rows = estates.map((_, i) => estateRow(state, i));
+      const facilities: FacilityCoverage[] = [];
+      slots.forEach((s, k) => {
+        if (s.alive) facilities.push(facilityRow(state, k));
+      });
+      return {
+        mode: parameters.mode,
+        parameters,
+        estates: rows,
+        facilities,
+        summary: summarise(state),
+        underserved: underservedZones(estates, rows, parameters),
+      };
+    },
+    summary: () => summarise(state),
+    moveFacility: (id, location) => {
+      const k = slotFor(id);
+      const moved = { ...slots[k]!.facility, location };
+      checkFacility(moved);
+      detach(k);
+      attach(k, moved);
+      return update(k);
+    },
+    upsertFacility: (f) => {
+      checkKind(f);
+      let k = slotOf.get(f.id);
+      if (k === undefined) {
+        k = slots.length;
+        slots.push({ facility: f, alive: false, place: null, capacity: null });
+        slotOf.set(f.id, k);
+      } else detach(k);
+      attach(k, f);
+      return update(k);
+    },
+    removeFacility: (id) => {
+      const k = slotFor(id);
+      detach(k);
+      slotOf.delete(id);
+      return update(k);
+    },
+    facilities: () => slots.filter((s) => s.alive).map((s) => s.facility),
+    serviceAreaSources: () =>
+      slots
+        .filter((s) => s.alive)
+        .map((s) => (s.place ? { id: s.facility.id, location: s.facility.location, snapped: s.place } : s.facility)),
+  };
+}

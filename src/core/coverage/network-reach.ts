@@ -1,0 +1,222 @@
+import type { WalkingGraph } from '../model/network';
+import type { EstatePlacements } from './estate-placements';
+import type { Catchment, FacilitySlot, IndexSet, ReachEngine } from './reach-engine';
+import { SearchField } from './search-field';
+
+const edgeKey = (a: number, b: number, n: number): number => a * n + b;
+
+/**
+ * Network distances. The nearest-facility field is ONE multi-source Dijkstra over all facilities (seeded
+ * with their access legs, so the nearest facility already accounts for them). A what-if edit repairs the
+ * field locally: removing a facility clears its Voronoi cell (the nodes it labels, found by a walk from
+ * its seeds — every labelled node's shortest-path parent carries the same label) and re-grows the
+ * neighbours into it; adding one runs Dijkstra from its seeds, expanding only nodes it improves. Both
+ * cost about the size of one cell, not the graph.
+ *
+ * Distances between an estate and a facility on the same edge go straight along that edge, not through
+ * its end nodes; the edge → facilities index handles that case.
+ */
+export class NetworkReach implements ReachEngine {
+  readonly nearestSlot: Int32Array;
+  readonly nearestM: Float64Array;
+  readonly nearestNetworkM: Float64Array;
+  private readonly field: SearchField;
+  private readonly local: SearchField;
+  private readonly seedsAt = new Map<number, number[]>();
+  private readonly onEdge = new Map<number, number[]>();
+  private readonly scratch: Float64Array;
+
+  constructor(
+    private readonly graph: WalkingGraph,
+    private readonly estates: EstatePlacements,
+    private readonly slots: readonly FacilitySlot[],
+  ) {
+    const e = estates.count;
+    this.nearestSlot = new Int32Array(e).fill(-1);
+    this.nearestM = new Float64Array(e).fill(Infinity);
+    this.nearestNetworkM = new Float64Array(e).fill(Infinity);
+    this.field = new SearchField(graph);
+    this.local = new SearchField(graph);
+    this.scratch = new Float64Array(e).fill(Infinity);
+  }
+
+  /** Seeds every live slot and runs the single multi-source pass, then labels every estate. */
+  build(): void {
+    for (let k = 0; k < this.slots.length; k++) {
+      if (this.register(k)) this.seed(this.field, k, Infinity);
+    }
+    this.field.run(Infinity);
+    this.field.forget();
+    for (let i = 0; i < this.estates.count; i++) this.label(i);
+  }
+
+  add(slot: number, affected: IndexSet): void {
+    if (!this.register(slot)) return;
+    this.seed(this.field, slot, Infinity);
+    this.field.run(Infinity);
+    this.collect(slot, affected);
+  }
+
+  remove(slot: number, affected: IndexSet): void {
+    const p = this.slots[slot]!.place;
+    if (p === null || p.offNetwork) return;
+    this.unregister(slot);
+    const { dist, src } = this.field;
+    const { offsets, targets, lengths } = this.graph;
+    // The cell: walk from the seeds through nodes labelled `slot`; the touched list doubles as the queue.
+    for (const v of p.nodeA === p.nodeB ? [p.nodeA] : [p.nodeA, p.nodeB]) {
+      if (src[v] === slot) this.field.setLabel(v, Infinity, -1);
+    }
+    for (let q = 0; q < this.field.touchedCount; q++) {
+      const v = this.field.touched[q]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const w = targets[e]!;
+        if (src[w] === slot) this.field.setLabel(w, Infinity, -1);
+      }
+    }
+    // Re-grow the cell from its border and from other facilities seeded inside it.
+    const cellSize = this.field.touchedCount;
+    for (let q = 0; q < cellSize; q++) {
+      const v = this.field.touched[q]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const w = targets[e]!;
+        if (src[w]! >= 0) this.field.offer(v, dist[w]! + lengths[e]!, src[w]!);
+      }
+      for (const k of this.seedsAt.get(v) ?? []) this.seedNode(this.field, k, v, Infinity);
+    }
+    this.field.run(Infinity);
+    this.collect(slot, affected);
+  }
+
+  catchment(slot: number, limitM: number): Catchment {
+    const p = this.slots[slot]!.place;
+    const f = this.local;
+    f.reset();
+    if (p === null || p.offNetwork) return { estates: new Int32Array(0), distanceM: new Float64Array(0) };
+    this.seed(f, slot, limitM);
+    f.run(limitM);
+    const { nodeA, nodeB, offA, offB, accessM, atStart, atNode } = this.estates;
+    const best = this.scratch;
+    const seen: number[] = [];
+    for (let q = 0; q < f.touchedCount; q++) {
+      const u = f.touched[q]!;
+      const du = f.dist[u]!;
+      for (let x = atStart[u]!; x < atStart[u + 1]!; x++) {
+        const i = atNode[x]!;
+        const d = du + (nodeA[i] === u ? offA[i]! : offB[i]!);
+        if (best[i] === Infinity) seen.push(i);
+        if (d < best[i]!) best[i] = d;
+      }
+    }
+    if (p.nodeA !== p.nodeB) {
+      for (let x = atStart[p.nodeA]!; x < atStart[p.nodeA + 1]!; x++) {
+        const i = atNode[x]!;
+        if (nodeB[i] !== p.nodeB || nodeA[i] !== p.nodeA) continue;
+        const d = p.accessM + Math.abs(offA[i]! - p.offsetA);
+        if (best[i] === Infinity) seen.push(i);
+        if (d < best[i]!) best[i] = d;
+      }
+    }
+    seen.sort((a, b) => a - b);
+    const estates: number[] = [];
+    const distances: number[] = [];
+    for (const i of seen) {
+      const total = best[i]! + accessM[i]!;
+      best[i] = Infinity;
+      if (total > limitM) continue;
+      estates.push(i);
+      distances.push(total);
+    }
+    return { estates: Int32Array.from(estates), distanceM: Float64Array.from(distances) };
+  }
+
+  /** Records the slot in the node and edge indexes; false when it is not on the network. */
+  private register(slot: number): boolean {
+    const s = this.slots[slot]!;
+    const p = s.place;
+    if (!s.alive || p === null || p.offNetwork) return false;
+    for (const v of p.nodeA === p.nodeB ? [p.nodeA] : [p.nodeA, p.nodeB]) pushSorted(this.seedsAt, v, slot);
+    if (p.nodeA !== p.nodeB) pushSorted(this.onEdge, edgeKey(p.nodeA, p.nodeB, this.graph.nodeCount), slot);
+    return true;
+  }
+
+  private unregister(slot: number): void {
+    const p = this.slots[slot]!.place!;
+    for (const v of [p.nodeA, p.nodeB]) dropFrom(this.seedsAt, v, slot);
+    dropFrom(this.onEdge, edgeKey(p.nodeA, p.nodeB, this.graph.nodeCount), slot);
+  }
+
+  private seed(f: SearchField, slot: number, limitM: number): void {
+    const p = this.slots[slot]!.place!;
+    this.seedNode(f, slot, p.nodeA, limitM);
+    if (p.nodeB !== p.nodeA) this.seedNode(f, slot, p.nodeB, limitM);
+  }
+
+  private seedNode(f: SearchField, slot: number, node: number, limitM: number): void {
+    const p = this.slots[slot]!.place!;
+    const d = p.accessM + (node === p.nodeA ? p.offsetA : p.offsetB);
+    if (d <= limitM) f.offer(node, d, slot);
+  }
+
+  /** Estates at changed nodes or on the slot's own edge are relabelled. */
+  private collect(slot: number, affected: IndexSet): void {
+    const { atStart, atNode, nodeA, nodeB } = this.estates;
+    const f = this.field;
+    const mark = (u: number): void => {
+      for (let x = atStart[u]!; x < atStart[u + 1]!; x++) affected.add(atNode[x]!);
+    };
+    for (let q = 0; q < f.touchedCount; q++) mark(f.touched[q]!);
+    f.forget();
+    const p = this.slots[slot]!.place!;
+    for (let x = atStart[p.nodeA]!; x < atStart[p.nodeA + 1]!; x++) {
+      const i = atNode[x]!;
+      if (nodeA[i] === p.nodeA && nodeB[i] === p.nodeB) affected.add(i);
+    }
+  }
+
+  /** Relabels estate i from its end nodes and from facilities on its own edge (lowest slot on ties). */
+  label(i: number): void {
+    const { nodeA, nodeB, offA, offB, accessM } = this.estates;
+    const a = nodeA[i]!;
+    const b = nodeB[i]!;
+    let best = Infinity;
+    let bestSlot = -1;
+    const consider = (d: number, s: number): void => {
+      if (s >= 0 && (d < best || (d === best && s < bestSlot))) {
+        best = d;
+        bestSlot = s;
+      }
+    };
+    if (a >= 0) {
+      consider(this.field.dist[a]! + offA[i]!, this.field.src[a]!);
+      if (b !== a) {
+        consider(this.field.dist[b]! + offB[i]!, this.field.src[b]!);
+        for (const k of this.onEdge.get(edgeKey(a, b, this.graph.nodeCount)) ?? []) {
+          const p = this.slots[k]!.place!;
+          consider(p.accessM + Math.abs(offA[i]! - p.offsetA), k);
+        }
+      }
+    }
+    this.nearestSlot[i] = bestSlot;
+    const facilityAccess = bestSlot >= 0 ? this.slots[bestSlot]!.place!.accessM : 0;
+    this.nearestNetworkM[i] = bestSlot >= 0 ? best - facilityAccess : Infinity;
+    this.nearestM[i] = bestSlot >= 0 ? best + accessM[i]! : Infinity;
+  }
+}
+
+function pushSorted(map: Map<number, number[]>, key: number, slot: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [slot]);
+  else if (!list.includes(slot)) {
+    list.push(slot);
+    list.sort((a, b) => a - b);
+  }
+}
+
+function dropFrom(map: Map<number, number[]>, key: number, slot: number): void {
+  const list = map.get(key);
+  if (list === undefined) return;
+  const at = list.indexOf(slot);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+}
