@@ -17,6 +17,11 @@ export interface ImportError {
   code: string;
   /** The file it came from, where known. */
   file?: string;
+  /**
+   * Further problems on the same row. Each row with problems has exactly one ImportError (so rows with
+   * errors can be counted as `errors.length`); its message mentions these too.
+   */
+  also?: ImportError[];
 }
 
 /** A data-quality observation that does not stop a row from being used. */

@@ -35,6 +35,8 @@ export interface Estate {
   childcareFloorArea: number | null;
   /** 区县 */
   district: string | null;
+  /** 建筑年代: year built, when the source gives it (informative; no rule uses it). */
+  buildYear?: number | null;
   /** The source row's other attributes, untouched. */
   properties: Record<string, unknown>;
 }

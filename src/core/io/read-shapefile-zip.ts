@@ -1,0 +1,126 @@
+import { unzipSync } from 'fflate';
+import { parseDbf, parseShp } from 'shpjs';
+import { prjToCrs } from '../crs/prj-to-crs';
+import { rowError, warning, type MessageContext } from './diagnostic';
+import type { SourceTable, TextEncodingName } from './import-types';
+import { tableFromFeatures } from './table-from-features';
+
+/**
+ * The encoding of the .dbf text: from the .cpg when there is one (ArcGIS writes `GBK`, `936`,
+ * `ANSI 936` or `UTF-8`), else detected like decodeText: the records are tried as strict UTF-8 and read
+ * as GB18030 (a superset of GBK) when that fails.
+ */
+function dbfEncoding(
+  dbf: Uint8Array,
+  cpg: string | null,
+): { label: string; encoding: TextEncodingName | null } {
+  if (cpg !== null && cpg.trim() !== '') {
+    const text = cpg.trim();
+    if (/utf-?8|65001/i.test(text)) return { label: 'utf-8', encoding: 'utf-8' };
+    if (/gbk|gb2312|gb18030|936/i.test(text)) return { label: 'gb18030', encoding: 'gb18030' };
+    return { label: text, encoding: null };
+  }
+  // dBase header: bytes 8–9 hold the header length; the records follow it.
+  const headerLength = dbf.length >= 10 ? dbf[8]! | (dbf[9]! << 8) : 0;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(headerLength));
+    return { label: 'utf-8', encoding: 'utf-8' };
+  } catch {
+    return { label: 'gb18030', encoding: 'gb18030' };
+  }
+}
+
+function fatal(ctx: MessageContext, code: string, en: string, zh: string): SourceTable {
+  const table = tableFromFeatures([], ctx, null, null);
+  table.fatal = rowError(ctx, 0, null, code, en, zh);
+  return table;
+}
+
+/**
+ * Read a zipped shapefile (.shp with .dbf, .prj, .cpg) into rows: geometries through shpjs's parseShp
+ * without reprojection (the CRS comes from the .prj via prjToCrs and is applied by the importer, with
+ * its checks), attributes through shpjs's parseDbf in the .cpg's encoding (GBK detected when absent).
+ * @param bytes the .zip file
+ * @param ctx file name and format, for messages
+ * @returns the rows, with the .prj's CRS as declaredCrs (or its name in unknownCrs)
+ * @example readShapefileZip(zipBytes, { file: 'estates.zip', format: 'shapefile' }).declaredCrs // 'EPSG:4548'
+ */
+export function readShapefileZip(bytes: Uint8Array, ctx: MessageContext): SourceTable {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return fatal(
+      ctx,
+      'bad-zip',
+      `not a readable .zip file (${reason})`,
+      `不是可读取的 .zip 文件（${reason}）`,
+    );
+  }
+  const names = Object.keys(files).filter((n) => !n.includes('__MACOSX'));
+  const shpNames = names.filter((n) => n.toLowerCase().endsWith('.shp'));
+  const shpName = shpNames[0];
+  if (!shpName) {
+    const en = `the zip holds no .shp file (found: ${names.join(', ') || 'nothing'})`;
+    return fatal(ctx, 'no-shapefile', en, `压缩包中没有 .shp 文件（包含：${names.join('、') || '无'}）`);
+  }
+  const base = shpName.slice(0, -4).toLowerCase();
+  const sibling = (ext: string): Uint8Array | null => {
+    const name = names.find((n) => n.toLowerCase() === `${base}.${ext}`);
+    return name ? (files[name] ?? null) : null;
+  };
+  const shp = files[shpName]!;
+  const dbf = sibling('dbf');
+  const prjBytes = sibling('prj');
+  const cpgBytes = sibling('cpg');
+  const utf8 = new TextDecoder('utf-8');
+  const prj = prjBytes ? prjToCrs(utf8.decode(prjBytes)) : null;
+  const { label, encoding } = dbf
+    ? dbfEncoding(dbf, cpgBytes ? utf8.decode(cpgBytes) : null)
+    : { label: 'utf-8', encoding: null };
+
+  let geometries: unknown[];
+  let attributes: Record<string, unknown>[];
+  try {
+    geometries = parseShp(shp);
+    attributes = dbf ? parseDbf(dbf, label) : [];
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return fatal(
+      ctx,
+      'bad-shapefile',
+      `${shpName} could not be read (${reason})`,
+      `${shpName} 无法读取（${reason}）`,
+    );
+  }
+  const features = geometries.map((geometry, i) => ({
+    type: 'Feature',
+    geometry,
+    properties: attributes[i] ?? {},
+  }));
+  const table = tableFromFeatures(features, ctx, encoding, prj?.crs ?? null);
+  table.unknownCrs = prj && prj.crs === null ? prj.name : null;
+  if (shpNames.length > 1) {
+    table.warnings.push(
+      warning(
+        ctx,
+        [],
+        'several-layers',
+        `the zip holds ${shpNames.length} shapefiles; only ${shpName} was read`,
+        `压缩包含 ${shpNames.length} 个图层，只读取了 ${shpName}`,
+      ),
+    );
+  }
+  if (!dbf)
+    table.warnings.push(
+      warning(
+        ctx,
+        [],
+        'no-dbf',
+        `${shpName} has no .dbf: features have no attributes`,
+        `${shpName} 缺少 .dbf：要素没有属性`,
+      ),
+    );
+  return table;
+}

@@ -1,0 +1,100 @@
+import type { Geometry } from 'geojson';
+import gjv from 'geojson-validation';
+import type { ImportError } from '../model/diagnostics';
+import type { CrsId } from '../crs/crs-id';
+import { rowError, type MessageContext } from './diagnostic';
+import type { SourceRecord, SourceTable, TextEncodingName } from './import-types';
+
+/** Geometry types an estate or facility can have. */
+const SUPPORTED = new Set(['Point', 'Polygon', 'MultiPolygon']);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function featureProblem(ctx: MessageContext, row: number, feature: unknown): ImportError | null {
+  let trace: string[];
+  try {
+    trace = gjv.isFeature(feature, true);
+  } catch (e) {
+    trace = [e instanceof Error ? e.message : String(e)];
+  }
+  if (trace.length) {
+    return rowError(
+      ctx,
+      row,
+      null,
+      'bad-feature',
+      `not a valid GeoJSON Feature: ${trace.slice(0, 2).join('; ')}`,
+      `不是有效的 GeoJSON 要素：${trace.slice(0, 2).join('；')}`,
+    );
+  }
+  const geometry = (feature as { geometry: Geometry | null }).geometry;
+  if (geometry !== null && !SUPPORTED.has(geometry.type)) {
+    return rowError(
+      ctx,
+      row,
+      null,
+      'unsupported-geometry',
+      `geometry type ${geometry.type} is not supported; expected Point, Polygon or MultiPolygon`,
+      `不支持的几何类型 ${geometry.type}；应为 Point、Polygon 或 MultiPolygon`,
+    );
+  }
+  return null;
+}
+
+/**
+ * Turn GeoJSON-like features (from a GeoJSON file, a shapefile or KML) into rows: each feature is
+ * validated with geojson-validation, its properties become cells under the union of all property names
+ * (in first-seen order), and its geometry is kept in the source CRS.
+ * @param features the features, as parsed (anything: each is checked)
+ * @param ctx file name and format, for messages
+ * @param encoding how the file's text was decoded, if it was text
+ * @param declaredCrs the CRS the file declares, if any
+ * @returns the rows and the per-feature errors
+ * @example tableFromFeatures(fc.features, { file: 'a.geojson', format: 'geojson' }, 'utf-8', null)
+ */
+export function tableFromFeatures(
+  features: readonly unknown[],
+  ctx: MessageContext,
+  encoding: TextEncodingName | null,
+  declaredCrs: CrsId | null,
+): SourceTable {
+  const headerIndex = new Map<string, number>();
+  const accepted: { row: number; properties: Record<string, unknown>; feature: Record<string, unknown> }[] =
+    [];
+  const rowErrors: ImportError[] = [];
+  features.forEach((feature, i) => {
+    const problem = featureProblem(ctx, i + 1, feature);
+    if (problem) {
+      rowErrors.push(problem);
+      return;
+    }
+    const f = feature as Record<string, unknown>;
+    const properties = isObject(f.properties) ? f.properties : {};
+    for (const key of Object.keys(properties))
+      if (!headerIndex.has(key)) headerIndex.set(key, headerIndex.size);
+    accepted.push({ row: i + 1, properties, feature: f });
+  });
+  const headers = [...headerIndex.keys()];
+  const records: SourceRecord[] = accepted.map(({ row, properties, feature }) => {
+    const id = feature.id;
+    return {
+      row,
+      cells: headers.map((h) => properties[h]),
+      geometry: (feature.geometry as Geometry | null) ?? null,
+      featureId: typeof id === 'string' || typeof id === 'number' ? id : null,
+    };
+  });
+  return {
+    format: ctx.format,
+    encoding,
+    headers,
+    records,
+    rowErrors,
+    rowCount: features.length,
+    hasGeometry: records.some((r) => r.geometry !== null),
+    declaredCrs,
+    fatal: null,
+    warnings: [],
+  };
+}
