@@ -1,5 +1,60 @@
-/** CLI entry: `lifecircle check | coverage | build-network`. */
+import { EXIT_UNUSABLE, UsageError } from './errors';
+import { runCheck } from './check-command';
+import { runCoverage } from './coverage-command';
+import { runBuildNetwork } from './build-network-command';
+
+const HELP = `lifecircle — 生活圈 elderly-care and childcare planning checks
+
+Usage:
+  lifecircle check <estates file> --profile <id> [--crs wgs84|gcj02|bd09|EPSG:xxxx]
+        [--status new|existing] [--param name=value …] [--map field=header …]
+        [--district-population N] [--facilities <file>] [--facility-crs …]
+        [--format table|json|csv] [--lang zh|en] [--out file]
+  lifecircle coverage --estates <file> --facilities <file> [--network <osm|osm.gz|pbf|built>]
+        [--crs …] [--facility-crs …] [--kind elderly-daycare|elderly-station|elderly-home|nursery|kindergarten-nursery]
+        [--profile hefei] [--minutes N] [--speed m/s] [--snap edge|node] [--max-snap m]
+        [--min-component n] [--mode network|straight-line] [--format json|geojson|csv] [--out file]
+  lifecircle build-network <osm file> -o <file> [--min-component n]
+
+Profiles: hefei, henan, ganzi, turpan, xinjiang, national.
+Exit codes: 0 every applicable check passes, 1 any check fails, 2 the input is unusable.`;
+
+/**
+ * Runs one CLI command.
+ * @param argv arguments after the program name
+ * @returns the process exit code
+ */
 export async function main(argv: string[]): Promise<number> {
-  process.stdout.write(`lifecircle: not wired yet (${argv.join(' ')})\n`);
-  return 0;
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(rest);
+      case 'coverage':
+        return await runCoverage(rest);
+      case 'build-network':
+        return await runBuildNetwork(rest);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(HELP + '\n');
+        return command === undefined ? EXIT_UNUSABLE : 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (expected check, coverage or build-network)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isUserFacing(error)) {
+      process.stderr.write(`lifecircle: ${(error as Error).message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    throw error;
+  }
+}
+
+/** Errors from node:util parseArgs (unknown option, missing value) and file-system look-ups are the user's. */
+function isUserFacing(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES';
 }

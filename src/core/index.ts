@@ -6,3 +6,4 @@ export * from './io';
 export * from './rules';
 export * from './network';
 export * from './coverage';
+export * from './report';

@@ -1,0 +1,166 @@
+import { parseArgs } from 'node:util';
+import {
+  careCategoryOf,
+  complianceRows,
+  csvText,
+  evaluateDistrict,
+  evaluateEstates,
+  importEstates,
+  importFacilities,
+  parseCrs,
+  resolveParameters,
+  type DistrictTotals,
+  type EstateStatus,
+  type ReportLanguage,
+} from '../core';
+import { BUILTIN_PROFILES, getProfile } from '../profiles';
+import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
+import { readInputFile, writeOutput } from './input-file';
+import { parseKeyValues } from './key-values';
+import { checkTableText } from './check-table-text';
+
+const OPTIONS = {
+  profile: { type: 'string' },
+  crs: { type: 'string' },
+  status: { type: 'string' },
+  param: { type: 'string', multiple: true },
+  map: { type: 'string', multiple: true },
+  'district-population': { type: 'string' },
+  'elderly-population': { type: 'string' },
+  facilities: { type: 'string' },
+  'facility-crs': { type: 'string' },
+  format: { type: 'string', default: 'table' },
+  lang: { type: 'string', default: 'zh' },
+  out: { type: 'string', short: 'o' },
+} as const;
+
+/**
+ * `lifecircle check <estates> --profile <id> …`: evaluates every estate against the profile's rules.
+ * @param argv arguments after `check`
+ * @returns 0 when every applicable check passes, 1 when any fails, 2 when the input is unusable
+ */
+export async function runCheck(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const file = positionals[0];
+  if (!file) throw new UsageError('check needs an estates file: lifecircle check <file> --profile <id>');
+  const profile = getProfile(values.profile ?? '');
+  if (!profile) {
+    const ids = BUILTIN_PROFILES.map((p) => p.id).join(', ');
+    throw new UsageError(
+      values.profile
+        ? `unknown profile "${values.profile}" (expected one of ${ids})`
+        : `--profile is required (${ids})`,
+    );
+  }
+  const format = oneOf(values.format, ['table', 'json', 'csv'], '--format');
+  const lang = oneOf(values.lang, ['zh', 'en'], '--lang') as ReportLanguage;
+  const defaultStatus =
+    values.status === undefined
+      ? undefined
+      : (oneOf(values.status, ['new', 'existing'], '--status') as EstateStatus);
+  const { parameters, errors: paramErrors } = resolveParameters(
+    profile,
+    parseKeyValues(values.param, '--param'),
+  );
+  if (paramErrors.length > 0) throw new UsageError(paramErrors.join('\n'));
+
+  const imported = importEstates({
+    data: await readInputFile(file, 'estates file'),
+    fileName: file,
+    crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+    fieldMap: parseKeyValues(values.map, '--map'),
+  });
+  const evaluation = evaluateEstates(imported.estates, profile, parameters, { defaultStatus });
+  const totals = await districtTotals(values);
+  const district = evaluateDistrict(totals.totals, profile, parameters);
+
+  const report = {
+    profile: { id: profile.id, name: profile.name },
+    parameters,
+    input: {
+      file,
+      rows: imported.rowCount,
+      encoding: imported.encoding,
+      format: imported.format,
+      crs: imported.crs,
+      mapping: imported.mapping,
+    },
+    estates: evaluation.estates,
+    district: { totals: totals.totals, verdicts: district },
+    errors: [...imported.errors, ...totals.errors],
+    warnings: [...imported.warnings, ...totals.warnings],
+    summary: {
+      ...evaluation.summary,
+      rows: imported.rowCount,
+      rowsWithErrors: imported.rowCount - imported.estates.length,
+    },
+  };
+
+  if (format === 'json') {
+    await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
+  } else if (format === 'csv') {
+    const table = complianceRows(evaluation.estates, profile, lang);
+    await writeOutput(csvText(table.header, table.rows), values.out);
+  } else {
+    await writeOutput(checkTableText(report, profile, lang), values.out);
+  }
+  if (imported.fatal || imported.estates.length === 0) {
+    if (format !== 'table' || values.out)
+      for (const e of imported.errors) process.stderr.write(`${file}: ${e.message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (values.out && report.errors.length > 0) {
+    process.stderr.write(
+      `${report.errors.length} row(s) could not be used; they are listed under "errors" in ${values.out}\n`,
+    );
+  }
+  const failed = evaluation.summary.overall.fail > 0 || district.some((v) => v.status === 'fail');
+  return failed ? EXIT_FAIL : EXIT_PASS;
+}
+
+/** Totals for district-scope rules from --district-population, --elderly-population and a facilities file. */
+async function districtTotals(values: {
+  'district-population'?: string;
+  'elderly-population'?: string;
+  facilities?: string;
+  'facility-crs'?: string;
+}) {
+  const totals: DistrictTotals = {};
+  const population = positiveNumber(values['district-population'], '--district-population');
+  if (population !== undefined) totals.population = population;
+  const elderly = positiveNumber(values['elderly-population'], '--elderly-population');
+  if (elderly !== undefined) totals.elderlyPopulation = elderly;
+  if (!values.facilities) return { totals, errors: [], warnings: [] };
+  const facilities = importFacilities({
+    data: await readInputFile(values.facilities, 'facilities file'),
+    fileName: values.facilities,
+    crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+  });
+  let places = 0;
+  let beds = 0;
+  for (const facility of facilities.facilities) {
+    if (careCategoryOf(facility.kind) === 'childcare') places += facility.capacity.places ?? 0;
+    else beds += facility.capacity.beds ?? 0;
+  }
+  totals.nurseryPlaces = places;
+  totals.elderlyCareBeds = beds;
+  return {
+    totals,
+    errors: facilities.errors.map((e) => ({ ...e, file: values.facilities })),
+    warnings: facilities.warnings,
+  };
+}
+
+function oneOf(value: string | undefined, allowed: string[], flag: string): string {
+  if (value === undefined || !allowed.includes(value))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value;
+}
+
+function positiveNumber(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text.replace(/[,，_]/g, ''));
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${flag} expects a positive number, got "${text}"`);
+  return value;
+}

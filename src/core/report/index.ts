@@ -1,0 +1,2 @@
+export * from './compliance-rows';
+export * from './csv-text';
