@@ -10,10 +10,18 @@ export class RuleProfileError extends Error {
   /** Dotted path of the field at fault, e.g. `source.confidence` or `parameters.walkingSpeed`. */
   readonly field: string;
 
-  constructor(file: string, rule: string | null, field: string, expected: string, got?: unknown) {
+  /**
+   * @param file file name
+   * @param rule rule id or index, null for profile-level fields
+   * @param field dotted field path
+   * @param expected what the field should hold
+   * @param found what it held, already rendered (describeValue), or undefined to say nothing
+   */
+  constructor(file: string, rule: string | null, field: string, expected: string, found?: string) {
     const where = rule === null ? '' : `rule ${rule}, `;
-    const found = got === undefined ? '' : `, got ${describeValue(got)}`;
-    super(`${file}: ${where}field "${field}": expected ${expected}${found}`);
+    super(
+      `${file}: ${where}field "${field}": expected ${expected}${found === undefined ? '' : `, got ${found}`}`,
+    );
     this.name = 'RuleProfileError';
     this.file = file;
     this.rule = rule;

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../model/rule-profile';
-import { RuleProfileError } from './rule-profile-error';
+import { describeValue, RuleProfileError } from './rule-profile-error';
 
 type Json = Record<string, unknown>;
 
@@ -18,8 +18,15 @@ export class SchemaReader {
     return new SchemaReader(this.file, rule);
   }
 
-  fail(field: string, expected: string, got?: unknown): never {
-    throw new RuleProfileError(this.file, this.rule, field, expected, got);
+  /** Throws for `field`; pass the offending value (even `undefined`, read as “missing”) to show it. */
+  fail(field: string, expected: string, ...got: [] | [unknown]): never {
+    throw new RuleProfileError(
+      this.file,
+      this.rule,
+      field,
+      expected,
+      got.length === 0 ? undefined : describeValue(got[0]),
+    );
   }
 
   object(value: unknown, field: string): Json {
