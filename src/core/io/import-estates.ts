@@ -70,9 +70,9 @@ function mapEstate(r: RowReader<EstateField>, properties: () => Record<string, u
     properties: properties(),
   };
   // Build year is informative only (no rule uses it): an unreadable one stays in properties.
-  if (year.kind === 'ok' && Number.isInteger(year.value)) estate.buildYear = year.value;
-  else if (r.mapping.buildYear !== null && year.kind === 'bad')
-    estate.properties[r.header('buildYear')] = r.cell('buildYear');
+  const yearOk = year.kind === 'ok' && Number.isInteger(year.value);
+  estate.buildYear = year.kind === 'ok' && yearOk ? year.value : null;
+  if (year.kind === 'bad') estate.properties[r.header('buildYear')] = r.cell('buildYear');
   return estate;
 }
 
