@@ -17,6 +17,7 @@ import { BUILTIN_PROFILES, getProfile } from '../profiles';
 import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
 import { readInputFile, writeOutput } from './input-file';
 import { parseKeyValues } from './key-values';
+import { positiveNumber } from './number-flags';
 import { checkTableText } from './check-table-text';
 
 const OPTIONS = {
@@ -154,13 +155,5 @@ async function districtTotals(values: {
 function oneOf(value: string | undefined, allowed: string[], flag: string): string {
   if (value === undefined || !allowed.includes(value))
     throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value;
-}
-
-function positiveNumber(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text.replace(/[,，_]/g, ''));
-  if (!Number.isFinite(value) || value <= 0)
-    throw new UsageError(`${flag} expects a positive number, got "${text}"`);
   return value;
 }

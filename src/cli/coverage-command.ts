@@ -1,6 +1,190 @@
-import { UsageError } from './errors';
+import { parseArgs } from 'node:util';
+import {
+  careCategoryOf,
+  computeCoverage,
+  FACILITY_KINDS,
+  importEstates,
+  importFacilities,
+  parseCrs,
+  resolveParameters,
+  type CapacityOptions,
+  type Facility,
+  type FacilityKind,
+  type ImportWarning,
+  type ProfileParameters,
+} from '../core';
+import { BUILTIN_PROFILES, getProfile } from '../profiles';
+import { EXIT_UNUSABLE, UsageError } from './errors';
+import { readInputFile, writeOutput } from './input-file';
+import { parseKeyValues } from './key-values';
+import { loadNetwork } from './load-network';
+import { nonNegativeNumber, positiveNumber } from './number-flags';
+import { coverageCsv, coverageGeojson } from './coverage-output';
 
-/** `lifecircle coverage …` (issue #3): wired once the coverage engine lands. */
-export async function runCoverage(_argv: string[]): Promise<number> {
-  throw new UsageError('coverage is not available in this build yet (issue #3)');
+const OPTIONS = {
+  estates: { type: 'string' },
+  facilities: { type: 'string' },
+  network: { type: 'string' },
+  crs: { type: 'string' },
+  'facility-crs': { type: 'string' },
+  kind: { type: 'string' },
+  profile: { type: 'string', default: 'national' },
+  param: { type: 'string', multiple: true },
+  map: { type: 'string', multiple: true },
+  minutes: { type: 'string' },
+  speed: { type: 'string' },
+  snap: { type: 'string', default: 'edge' },
+  'max-snap': { type: 'string' },
+  'min-component': { type: 'string' },
+  mode: { type: 'string' },
+  format: { type: 'string', default: 'json' },
+  out: { type: 'string', short: 'o' },
+} as const;
+
+/**
+ * `lifecircle coverage`: which estates reach a facility within N minutes on foot, facility loads (2SFCA)
+ * and underserved zones; on the street network, or straight-line when no network is given.
+ * @param argv arguments after `coverage`
+ * @returns 0 on success, 2 when the input is unusable
+ */
+export async function runCoverage(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false });
+  const profile = getProfile(values.profile);
+  if (!profile)
+    throw new UsageError(
+      `unknown profile "${values.profile}" (expected one of ${BUILTIN_PROFILES.map((p) => p.id).join(', ')})`,
+    );
+  const format = choose(values.format, ['json', 'geojson', 'csv'], '--format');
+  const snap = choose(values.snap, ['edge', 'node'], '--snap') as 'edge' | 'node';
+  const kind =
+    values.kind === undefined
+      ? undefined
+      : (choose(values.kind, [...FACILITY_KINDS], '--kind') as FacilityKind);
+  const mode =
+    values.mode === undefined
+      ? undefined
+      : (choose(values.mode, ['network', 'straight-line'], '--mode') as 'network' | 'straight-line');
+  if (mode === 'network' && !values.network)
+    throw new UsageError('--mode network needs --network <osm|pbf|graph file>');
+  const { parameters, errors: paramErrors } = resolveParameters(
+    profile,
+    parseKeyValues(values.param, '--param'),
+  );
+  if (paramErrors.length > 0) throw new UsageError(paramErrors.join('\n'));
+  if (!values.estates || !values.facilities)
+    throw new UsageError('coverage needs --estates <file> and --facilities <file>');
+
+  const estates = importEstates({
+    data: await readInputFile(values.estates, 'estates file'),
+    fileName: values.estates,
+    crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+    fieldMap: parseKeyValues(values.map, '--map'),
+  });
+  const facilityImport = importFacilities({
+    data: await readInputFile(values.facilities, 'facilities file'),
+    fileName: values.facilities,
+    crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+    defaultKind: kind ?? 'elderly-daycare',
+  });
+  const warnings: ImportWarning[] = [...estates.warnings, ...facilityImport.warnings];
+  if (facilityImport.mapping.kind === null && kind === undefined) {
+    const message = `${values.facilities} has no kind column and no --kind was given: every facility is treated as elderly-daycare`;
+    warnings.push({
+      rows: [],
+      code: 'default-kind',
+      message,
+      messageZh: `${values.facilities} 无设施类型列且未指定 --kind：全部按日间照料中心计`,
+    });
+  }
+  const errors = [
+    ...estates.errors.map((e) => ({ ...e, file: values.estates })),
+    ...facilityImport.errors.map((e) => ({ ...e, file: values.facilities })),
+  ];
+  const facilities =
+    kind === undefined ? facilityImport.facilities : facilityImport.facilities.filter((f) => f.kind === kind);
+  const kinds = [...new Set(facilities.map((f) => f.kind))];
+  const minutes = positiveNumber(values.minutes, '--minutes') ?? minutesOfKinds(kinds, parameters);
+  const speedMps = positiveNumber(values.speed, '--speed') ?? parameters.walkingSpeed;
+
+  const loaded =
+    values.network && mode !== 'straight-line'
+      ? await loadNetwork(values.network, nonNegativeNumber(values['min-component'], '--min-component'))
+      : null;
+  const result = computeCoverage({
+    estates: estates.estates,
+    facilities,
+    network: loaded?.network ?? null,
+    options: {
+      mode: loaded ? 'network' : 'straight-line',
+      snap,
+      maxSnapM: nonNegativeNumber(values['max-snap'], '--max-snap') ?? 500,
+      minutes,
+      speedMps,
+      personsPerHousehold: parameters.personsPerHousehold,
+      capacity: capacityOf(facilities, parameters),
+    },
+  });
+  const network = loaded?.report
+    ? {
+        nodes: loaded.report.nodes,
+        edges: loaded.report.edges,
+        droppedNodes: loaded.report.droppedNodes,
+        droppedComponents: loaded.report.droppedComponents,
+      }
+    : null;
+  const report = { ...result, network, profile: { id: profile.id, name: profile.name }, errors, warnings };
+
+  if (format === 'json') await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
+  else if (format === 'csv') await writeOutput(coverageCsv(result), values.out);
+  else
+    await writeOutput(
+      JSON.stringify(coverageGeojson(result, estates.estates, facilities)) + '\n',
+      values.out,
+    );
+  if (values.out) {
+    const s = result.summary;
+    process.stderr.write(
+      `${result.mode}: ${s.householdsCovered} of ${s.households} households covered within ${minutes} min (${s.pctCovered?.toFixed(1) ?? '—'} %); ` +
+        `${s.estatesOffNetwork} estates off the network; ${errors.length} rows rejected (listed under "errors")\n`,
+    );
+  }
+  return estates.fatal || facilityImport.fatal || estates.estates.length === 0 ? EXIT_UNUSABLE : 0;
+}
+
+/** The service minutes of the facility kinds present; they must agree unless --minutes is given. */
+function minutesOfKinds(kinds: FacilityKind[], parameters: ProfileParameters): number {
+  const distinct = [...new Set(kinds.map((k) => parameters.serviceMinutes[k]))];
+  if (distinct.length === 1 && distinct[0] !== undefined) return distinct[0];
+  if (distinct.length === 0) return parameters.serviceMinutes['elderly-daycare'];
+  throw new UsageError(
+    `the facilities are of kinds with different service minutes (${kinds.join(', ')}): choose one with --kind, or give --minutes`,
+  );
+}
+
+/**
+ * Supply and demand for the two-step floating catchment, from the profile's rates: nursery places per
+ * 1000 residents for childcare; elderly-care floor area per 100 households (or beds per 1000 elderly when
+ * the facilities give beds but no floor area) for elderly care.
+ */
+function capacityOf(facilities: Facility[], p: ProfileParameters): CapacityOptions | null {
+  const categories = new Set(facilities.map((f) => careCategoryOf(f.kind)));
+  if (categories.size !== 1) return null;
+  const rate = (name: string) => (typeof p[name] === 'number' ? (p[name] as number) : null);
+  if (categories.has('childcare')) {
+    const places = rate('nurseryPlacesPer1000Residents');
+    return places === null ? null : { field: 'places', perResident: places / 1000 };
+  }
+  const area = rate('elderlyCareM2Per100Households');
+  if (area !== null && facilities.some((f) => f.capacity.floorArea !== null))
+    return { field: 'floorArea', perHousehold: area / 100 };
+  const beds = rate('bedsPer1000Elderly');
+  if (beds !== null && facilities.some((f) => f.capacity.beds !== null))
+    return { field: 'beds', perResident: (beds / 1000) * p.elderlyShare };
+  return null;
+}
+
+function choose(value: string | undefined, allowed: readonly string[], flag: string): string {
+  if (value === undefined || !allowed.includes(value))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value;
 }

@@ -1,7 +1,4 @@
 import { EXIT_UNUSABLE, UsageError } from './errors';
-import { runCheck } from './check-command';
-import { runCoverage } from './coverage-command';
-import { runBuildNetwork } from './build-network-command';
 
 const HELP = `lifecircle — 生活圈 elderly-care and childcare planning checks
 
@@ -28,12 +25,13 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Commands load lazily so `--help` answers without loading the whole core.
       case 'check':
-        return await runCheck(rest);
+        return await (await import('./check-command')).runCheck(rest);
       case 'coverage':
-        return await runCoverage(rest);
+        return await (await import('./coverage-command')).runCoverage(rest);
       case 'build-network':
-        return await runBuildNetwork(rest);
+        return await (await import('./build-network-command')).runBuildNetwork(rest);
       case undefined:
       case '-h':
       case '--help':

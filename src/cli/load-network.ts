@@ -1,0 +1,34 @@
+import {
+  buildWalkingGraph,
+  createSnapper,
+  deserializeGraph,
+  deserializeGraphReport,
+  isSerializedGraph,
+  type CoverageNetwork,
+  type NetworkBuildReport,
+} from '../core';
+import { readInputFile } from './input-file';
+
+/**
+ * Loads `--network`: an OSM file (XML, gzipped XML or PBF) built into a walking graph, or a graph file
+ * written by `lifecircle build-network`.
+ * @param path the file
+ * @param minComponent components smaller than this are dropped (OSM input only)
+ * @returns the graph with its snapper, and what building it kept and dropped
+ */
+export async function loadNetwork(
+  path: string,
+  minComponent: number | undefined,
+): Promise<{ network: CoverageNetwork; report: NetworkBuildReport | null; built: boolean }> {
+  const bytes = await readInputFile(path, 'network file');
+  if (isSerializedGraph(bytes)) {
+    const graph = deserializeGraph(bytes);
+    return {
+      network: { graph, snapper: createSnapper(graph) },
+      report: deserializeGraphReport(bytes),
+      built: true,
+    };
+  }
+  const { graph, report } = await buildWalkingGraph(bytes, { minComponent });
+  return { network: { graph, snapper: createSnapper(graph) }, report, built: false };
+}

@@ -1,0 +1,23 @@
+import { UsageError } from './errors';
+
+/**
+ * Reads a numeric flag.
+ * @param text the flag's value, if given
+ * @param flag the flag's name, for the message
+ * @returns the number, or undefined when the flag is absent
+ */
+export function nonNegativeNumber(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text.replace(/[,，_]/g, ''));
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+    throw new UsageError(`${flag} expects a number ≥ 0, got "${text}"`);
+  }
+  return value;
+}
+
+/** As nonNegativeNumber, but zero is refused too. */
+export function positiveNumber(text: string | undefined, flag: string): number | undefined {
+  const value = nonNegativeNumber(text, flag);
+  if (value === 0) throw new UsageError(`${flag} expects a number > 0, got "${text}"`);
+  return value;
+}
