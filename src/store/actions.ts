@@ -2,6 +2,7 @@
 import type { Estate, EstateStatus, Facility, FacilityKind, LngLat, NetworkBuildReport } from '../core';
 import type {
   Bounds,
+  CoverageView,
   EvaluationView,
   Job,
   LayerKey,
@@ -39,7 +40,7 @@ export type Action =
   | { type: 'view/toggle-layer'; layer: LayerKey }
   | { type: 'view/add-tool'; kind: FacilityKind | null }
   | { type: 'results/evaluation'; evaluation: EvaluationView | null }
-  | { type: 'results/coverage'; coverage: unknown }
+  | { type: 'results/coverage'; coverage: CoverageView | null }
   | { type: 'job/start'; job: Job }
   | { type: 'job/progress'; id: string; progress: number | null }
   | { type: 'job/end'; id: string }

@@ -82,10 +82,56 @@ export interface EvaluationView {
   parameters: Record<string, unknown>;
 }
 
+/**
+ * The parts of the core's CoverageResult the app reads (same field names), per facility kind.
+ * Plain JSON, as the worker returns it.
+ */
+export interface KindCoverage {
+  estates: {
+    id: string;
+    nearestFacility: string | null;
+    minutes: number | null;
+    distanceM: number | null;
+    covered: boolean;
+    offNetwork: boolean;
+    underserved: boolean;
+    households: number | null;
+    supplyDemandRatio: number | null;
+  }[];
+  facilities: {
+    id: string;
+    load: number | null;
+    capacity: number | null;
+    householdsServed: number;
+    estatesServed: number;
+    demand: number | null;
+  }[];
+  summary: {
+    households: number;
+    householdsCovered: number;
+    pctCovered: number | null;
+    householdsUnderserved: number;
+    estatesUnderserved: number;
+    facilitiesOverCapacity: number;
+    demandUnmet: number | null;
+  };
+  parameters: {
+    minutes: number;
+    speedMps: number;
+    thresholdM: number;
+    capacityUnit: string | null;
+    mode: string;
+  };
+  underserved: FeatureCollection;
+}
+
+export interface CoverageView {
+  byKind: Partial<Record<FacilityKind, KindCoverage>>;
+}
+
 export interface ResultsState {
   evaluation: EvaluationView | null;
-  /** Coverage results as the worker returns them (plain data). */
-  coverage: unknown;
+  coverage: CoverageView | null;
   /** Bumped whenever results change, so subscribers can compare cheaply. */
   version: number;
   jobs: Job[];

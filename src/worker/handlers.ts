@@ -1,0 +1,176 @@
+/**
+ * The analysis worker's handlers: core calls and the state they need between requests (the graph,
+ * its snapper, one coverage session per facility kind). Nothing here computes anything itself.
+ */
+import {
+  buildWalkingGraph,
+  createCoverageSession,
+  createSnapper,
+  deserializeGraph,
+  deserializeGraphReport,
+  evaluateEstates,
+  FACILITY_KINDS,
+  importEstates,
+  importFacilities,
+  resolveParameters,
+  serializeGraph,
+  serviceAreaPolygons,
+  straightLineServiceAreas,
+  type CoverageNetwork,
+  type CoverageSession,
+  type FacilityKind,
+  type ProfileParameters,
+  type RuleProfile,
+  type ServiceAreaFeature,
+} from '../core';
+import { getProfile } from '../profiles';
+import { coverageOptions } from './coverage-options';
+import { graphSegments } from './graph-segments';
+import type { Handler, HandlerContext } from './host';
+import type {
+  CoverageOp,
+  CoverageRequest,
+  CoverageResponse,
+  NetworkLoaded,
+  RequestMap,
+  RequestType,
+} from './protocol';
+
+/** Budgets drawn as nested service areas (the 5/10/15-minute life circles of GB 50180-2018). */
+export const SERVICE_AREA_MINUTES = [5, 10, 15];
+
+type Req<T extends RequestType> = RequestMap[T][0];
+type Res<T extends RequestType> = RequestMap[T][1];
+type Handlers = { [T in RequestType]: (data: Req<T>, ctx: HandlerContext) => Res<T> | Promise<Res<T>> };
+
+function profileAndParameters(profileId: string, overrides: Record<string, number>) {
+  const profile: RuleProfile | undefined = getProfile(profileId);
+  if (!profile) throw new Error(`Unknown rule profile "${profileId}"`);
+  const text = Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, String(v)]));
+  return { profile, ...resolveParameters(profile, text) };
+}
+
+/**
+ * Creates the handler table with fresh state.
+ * @returns request type → handler, for `serve(self, createHandlers())`
+ */
+export function createHandlers(): Record<string, Handler> {
+  let network: CoverageNetwork | null = null;
+  const sessions = new Map<FacilityKind, CoverageSession>();
+  let parameters: ProfileParameters | null = null;
+
+  const loaded = (graphBytes: Uint8Array, report: NetworkLoaded['report']): NetworkLoaded => {
+    const graph = deserializeGraph(graphBytes);
+    network = { graph, snapper: createSnapper(graph) };
+    sessions.clear();
+    // The graph views graphBytes in place, so the app gets its own copy to keep.
+    return { report, ...graphSegments(graph), graphBytes: graphBytes.slice() };
+  };
+
+  const serviceAreas = (kind: FacilityKind, ids: string[] | null): ServiceAreaFeature[] => {
+    const session = sessions.get(kind);
+    if (!session || !parameters) return [];
+    const sources = session.serviceAreaSources().filter((s) => ids === null || ids.includes(s.id));
+    const options = { minutes: SERVICE_AREA_MINUTES, speedMps: parameters.walkingSpeed };
+    const areas = network
+      ? serviceAreaPolygons(network.graph, sources, options)
+      : straightLineServiceAreas(sources, options);
+    return areas.features.map((f) => ({ ...f, properties: { ...f.properties, kind } }));
+  };
+
+  const handlers: Handlers = {
+    ping: () => ({ ok: true }),
+    'network/load': async ({ bytes, minComponent }, ctx) => {
+      ctx.progress(null);
+      const { graph, report } = await buildWalkingGraph(
+        bytes,
+        minComponent === undefined ? {} : { minComponent },
+      );
+      return loaded(serializeGraph(graph, report), report);
+    },
+    'network/restore': ({ graphBytes }) => {
+      const report = deserializeGraphReport(graphBytes);
+      if (!report) throw new Error('The stored street network has no build report');
+      return loaded(graphBytes, report);
+    },
+    'import/estates': (input) => importEstates(input),
+    'import/facilities': (input) => importFacilities(input),
+    'rules/evaluate': ({ estates, profileId, overrides, defaultStatus }) => {
+      const { profile, parameters: p, errors } = profileAndParameters(profileId, overrides);
+      const result = evaluateEstates(estates, profile, p, defaultStatus ? { defaultStatus } : {});
+      return { ...result, parameters: p, parameterErrors: errors };
+    },
+    'coverage/run': (req: CoverageRequest) => {
+      const started = performance.now();
+      parameters = profileAndParameters(req.profileId, req.overrides).parameters;
+      sessions.clear();
+      const byKind: CoverageResponse['byKind'] = {};
+      for (const kind of FACILITY_KINDS) {
+        const session = createCoverageSession({
+          estates: req.estates,
+          facilities: req.facilities.filter((f) => f.kind === kind),
+          network,
+          options: coverageOptions(kind, parameters),
+        });
+        sessions.set(kind, session);
+        byKind[kind] = session.result();
+      }
+      const kind = req.serviceAreaKind;
+      return {
+        byKind,
+        serviceAreas: kind
+          ? { kind, replaceAll: true, facilityIds: [], features: serviceAreas(kind, null) }
+          : null,
+        elapsedMs: performance.now() - started,
+      };
+    },
+    'coverage/edit': ({ ops, serviceAreaKind }) => {
+      const started = performance.now();
+      const changed = new Set<FacilityKind>();
+      const ids = new Set<string>();
+      for (const op of ops) applyOp(sessions, op, changed, ids);
+      const byKind: CoverageResponse['byKind'] = {};
+      for (const kind of changed) byKind[kind] = sessions.get(kind)!.result();
+      const kind = serviceAreaKind;
+      const touched = [...ids];
+      return {
+        byKind,
+        serviceAreas:
+          kind && changed.has(kind)
+            ? { kind, replaceAll: false, facilityIds: touched, features: serviceAreas(kind, touched) }
+            : null,
+        elapsedMs: performance.now() - started,
+      };
+    },
+    'coverage/service-areas': ({ kind }) => ({
+      byKind: {},
+      serviceAreas: kind
+        ? { kind, replaceAll: true, facilityIds: [], features: serviceAreas(kind, null) }
+        : null,
+      elapsedMs: 0,
+    }),
+    'debug/crash': () => {
+      setTimeout(() => {
+        throw new Error('debug crash');
+      });
+      return new Promise<never>(() => undefined);
+    },
+  };
+  return handlers as unknown as Record<string, Handler>;
+}
+
+function applyOp(
+  sessions: Map<FacilityKind, CoverageSession>,
+  op: CoverageOp,
+  changed: Set<FacilityKind>,
+  ids: Set<string>,
+): void {
+  const kind = op.op === 'upsert' ? op.facility.kind : op.kind;
+  const session = sessions.get(kind);
+  if (!session) throw new Error('coverage/edit before coverage/run');
+  if (op.op === 'upsert') session.upsertFacility(op.facility);
+  else if (op.op === 'move') session.moveFacility(op.id, op.location);
+  else session.removeFacility(op.id);
+  changed.add(kind);
+  ids.add(op.op === 'upsert' ? op.facility.id : op.id);
+}

@@ -1,0 +1,91 @@
+/**
+ * The typed request map of the analysis worker (MapLibre's actor_messages style):
+ * request type → [request payload, response]. Typed arrays in either direction are transferred.
+ */
+import type { FeatureCollection } from 'geojson';
+import type {
+  CoverageResult,
+  Estate,
+  EstateImport,
+  EstateStatus,
+  Facility,
+  FacilityImport,
+  FacilityImportInput,
+  FacilityKind,
+  ImportInput,
+  LngLat,
+  NetworkBuildReport,
+  ServiceAreaFeature,
+} from '../core';
+import type { Bounds, EvaluationView } from '../store/types';
+
+export interface NetworkLoaded {
+  report: NetworkBuildReport;
+  /** Street segments for display: [lon0, lat0, lon1, lat1, …] per edge (transferred). */
+  segments: Float64Array;
+  bounds: Bounds | null;
+  /** The graph in the core's binary layout, for IndexedDB and for restoring a restarted worker (transferred). */
+  graphBytes: Uint8Array;
+}
+
+export interface EvaluateRequest {
+  estates: Estate[];
+  profileId: string;
+  overrides: Record<string, number>;
+  defaultStatus: EstateStatus | null;
+}
+
+export interface EvaluateResponse extends EvaluationView {
+  /** One message per rejected override. */
+  parameterErrors: string[];
+}
+
+export interface CoverageRequest {
+  estates: Estate[];
+  facilities: Facility[];
+  profileId: string;
+  overrides: Record<string, number>;
+  /** The kind whose service areas are drawn (null: none). */
+  serviceAreaKind: FacilityKind | null;
+}
+
+/** One what-if edit, applied in order to the worker's coverage sessions. */
+export type CoverageOp =
+  | { op: 'upsert'; facility: Facility }
+  | { op: 'move'; id: string; kind: FacilityKind; location: LngLat }
+  | { op: 'remove'; id: string; kind: FacilityKind };
+
+/** Service-area polygons changed by a request: replace those of `facilityIds` with `features`. */
+export interface ServiceAreaPatch {
+  kind: FacilityKind;
+  /** True: `features` are all of the kind's service areas (drop what was shown). */
+  replaceAll: boolean;
+  facilityIds: string[];
+  features: ServiceAreaFeature[];
+}
+
+export interface CoverageResponse {
+  /** Complete results of the kinds this request changed. */
+  byKind: Partial<Record<FacilityKind, CoverageResult>>;
+  serviceAreas: ServiceAreaPatch | null;
+  /** Worker-side time of the request, ms (shown in the status bar, read by browser tests). */
+  elapsedMs: number;
+}
+
+// A type alias (not an interface) so it satisfies the client's Record<string, [req, res]> constraint.
+export type RequestMap = {
+  ping: [Record<string, never>, { ok: true }];
+  'network/load': [{ bytes: Uint8Array; fileName: string; minComponent?: number }, NetworkLoaded];
+  'network/restore': [{ graphBytes: Uint8Array }, NetworkLoaded];
+  'import/estates': [Omit<ImportInput, 'parseXml'>, EstateImport];
+  'import/facilities': [Omit<FacilityImportInput, 'parseXml'>, FacilityImport];
+  'rules/evaluate': [EvaluateRequest, EvaluateResponse];
+  'coverage/run': [CoverageRequest, CoverageResponse];
+  'coverage/edit': [{ ops: CoverageOp[]; serviceAreaKind: FacilityKind | null }, CoverageResponse];
+  'coverage/service-areas': [{ kind: FacilityKind | null }, CoverageResponse];
+  /** Test hook: throws inside the worker as an uncaught error would. */
+  'debug/crash': [Record<string, never>, never];
+};
+
+export type RequestType = keyof RequestMap;
+export type { FeatureCollection };
