@@ -70,11 +70,17 @@ export function checkTableText(report: CheckReport, profile: RuleProfile, lang: 
   out.push(
     textTable(
       keep.map((c) => table.header[c] ?? ''),
-      table.rows.map((row) => keep.map((c) => format(row[c]))),
+      table.rows.map((row) =>
+        keep.map((c) => (c === 5 ? String(row[c]).split(' ')[0] : format(row[c])) ?? ''),
+      ),
       keep.map((c) => table.numeric[c] ?? false),
     ),
     '',
   );
+  for (const rule of profile.rules.filter((r) => r.scope === 'estate')) {
+    out.push(`  ${rule.id}: ${rule.title[lang]}`);
+  }
+  out.push('');
   if (report.district.verdicts.length > 0) {
     out.push(`${w.district}:`);
     const titles = new Map(profile.rules.map((r) => [r.id, r.title[lang]]));

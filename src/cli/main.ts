@@ -22,6 +22,11 @@ Exit codes: 0 every applicable check passes, 1 any check fails, 2 the input is u
  * @returns the process exit code
  */
 export async function main(argv: string[]): Promise<number> {
+  // `lifecircle … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -50,9 +55,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Errors from node:util parseArgs (unknown option, missing value) and file-system look-ups are the user's. */
+/** Errors the core raises for bad user input: their message says what was expected. */
+const INPUT_ERRORS = new Set(['CrsError', 'RuleProfileError', 'OsmReadError', 'GraphFileError']);
+
+/** Errors from node:util parseArgs (unknown option, missing value) and file-system look-ups are the user's too. */
 function isUserFacing(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (INPUT_ERRORS.has(error.name)) return true;
   const code = (error as { code?: string }).code ?? '';
   return code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES';
 }
