@@ -2,7 +2,8 @@
  * The built-in rule profiles (geodata/rules/*.json), validated once when this module loads. Lives
  * outside src/core because it imports data files; the CLI and the worker both use it.
  */
-import { parseRuleProfile, type RuleProfile } from './core';
+import type { RuleProfile } from './core/model';
+import { parseRuleProfile } from './core/rules';
 import ganzi from '../geodata/rules/ganzi.json';
 import hefei from '../geodata/rules/hefei.json';
 import henan from '../geodata/rules/henan.json';

@@ -36,7 +36,7 @@ export function total(totals: DistrictTotals, key: TotalKey): number | null {
 export function missingNote(keys: readonly TotalKey[]): NotePair {
   return [
     `district totals not given: ${keys.join(', ')}`,
-    `未提供区域合计:${keys.map((k) => TOTAL_ZH[k]).join('、')}`,
+    `未提供区域合计：${keys.map((k) => TOTAL_ZH[k]).join('、')}`,
   ];
 }
 
@@ -125,7 +125,7 @@ function bedsVerdict(rule: Rule, totals: DistrictTotals, parameters: ProfilePara
     elderly = Math.round(population * parameters.elderlyShare);
     notes.push([
       `elderly population derived: ${fmt(population)} residents × ${fmt(parameters.elderlyShare)} (elderlyShare) = ${fmt(elderly)}`,
-      `老年人口按 ${fmt(population)} 人 × ${fmt(parameters.elderlyShare)}(60岁及以上占比)= ${fmt(elderly)} 人推算`,
+      `老年人口按 ${fmt(population)} 人 × ${fmt(parameters.elderlyShare)}（60岁及以上占比）= ${fmt(elderly)} 人推算`,
     ]);
   }
   const missing: TotalKey[] = [];
@@ -144,7 +144,7 @@ function nursingShareVerdict(rule: Rule, totals: DistrictTotals): Verdict {
     return buildVerdict(rule, '%', 'insufficient-data', rule.threshold, null, [missingNote(missing)]);
   if (beds === 0) {
     return buildVerdict(rule, '%', 'insufficient-data', rule.threshold, null, [
-      ['no elderly-care beds: the share is undefined', '养老床位数为0,占比无法计算'],
+      ['no elderly-care beds: the share is undefined', '养老床位数为0，占比无法计算'],
     ]);
   }
   const share = round2((100 * nursing) / beds);
@@ -155,7 +155,7 @@ function nursingShareVerdict(rule: Rule, totals: DistrictTotals): Verdict {
       ? [
           [
             `${fmt(more)} more nursing-type beds needed at ${fmt(beds)} beds`,
-            `按 ${fmt(beds)} 张床位计,还需护理型床位 ${fmt(more)} 张`,
+            `按 ${fmt(beds)} 张床位计，还需护理型床位 ${fmt(more)} 张`,
           ],
         ]
       : [];
@@ -179,13 +179,13 @@ function unitShareVerdict(rule: Rule, totals: DistrictTotals): Verdict {
   const notes: NotePair[] = [
     [
       `${fmt(rule.threshold)} % of ${fmt(units)} ${unit}, rounded up`,
-      `${TOTAL_ZH[unitsKey]} ${fmt(units)} 的 ${fmt(rule.threshold)}%,向上取整`,
+      `${TOTAL_ZH[unitsKey]} ${fmt(units)} 的 ${fmt(rule.threshold)}%，向上取整`,
     ],
   ];
   if (covered > units) {
     notes.push([
       `${coveredKey} exceeds ${unitsKey}: check the totals`,
-      `${TOTAL_ZH[coveredKey]}大于${TOTAL_ZH[unitsKey]},请核对`,
+      `${TOTAL_ZH[coveredKey]}大于${TOTAL_ZH[unitsKey]}，请核对`,
     ]);
   }
   return buildVerdict(rule, unit, passOrFail(covered, required), required, covered, notes);

@@ -23,7 +23,7 @@ export function elderlyAreaVerdict(rule: Rule, estate: Estate): Verdict {
     total = round2(sizes.reduce((sum, size) => sum + size, 0));
     notes.push([
       `total area taken as the sum of the facilities listed (${sizes.map(fmt).join(' + ')} m²)`,
-      `总面积按所列各设施面积之和计(${sizes.map(fmt).join(' + ')} 平方米)`,
+      `总面积按所列各设施面积之和计（${sizes.map(fmt).join(' + ')} 平方米）`,
     ]);
   }
   if (!given(estate.households)) {
@@ -34,7 +34,7 @@ export function elderlyAreaVerdict(rule: Rule, estate: Estate): Verdict {
   if (total === null) {
     notes.push([
       'elderly-care floor area not given (a missing value is not read as zero)',
-      '未提供养老服务用房面积(缺失不按0计)',
+      '未提供养老服务用房面积（缺失不按0计）',
     ]);
     return buildVerdict(rule, UNIT, 'insufficient-data', required, null, notes);
   }
@@ -47,7 +47,7 @@ export function elderlyAreaVerdict(rule: Rule, estate: Estate): Verdict {
     if (given(estate.elderlyCareFloorArea) && Math.abs(listed - total) > 0.5) {
       notes.push([
         `the facilities listed sum to ${fmt(listed)} m² but the total given is ${fmt(total)} m²; the total is used for the ratio`,
-        `所列设施面积之和为 ${fmt(listed)} 平方米,与填报总面积 ${fmt(total)} 平方米不符;比例按总面积计`,
+        `所列设施面积之和为 ${fmt(listed)} 平方米，与填报总面积 ${fmt(total)} 平方米不符；比例按总面积计`,
       ]);
     }
     const small = sizes
@@ -56,7 +56,7 @@ export function elderlyAreaVerdict(rule: Rule, estate: Estate): Verdict {
     if (small.length === 0) return buildVerdict(rule, UNIT, status, required, total, notes);
     notes.push([
       `${small.map(({ n, size }) => `facility ${n} (${fmt(size)} m²)`).join(', ')} below the ${fmt(minFacility)} m² single-facility minimum`,
-      `${small.map(({ n, size }) => `第${n}处设施(${fmt(size)} 平方米)`).join('、')}低于单体 ${fmt(minFacility)} 平方米的要求`,
+      `${small.map(({ n, size }) => `第${n}处设施（${fmt(size)} 平方米）`).join('、')}低于单体 ${fmt(minFacility)} 平方米的要求`,
     ]);
     return buildVerdict(rule, UNIT, 'fail', required, total, notes);
   }
@@ -70,7 +70,7 @@ export function elderlyAreaVerdict(rule: Rule, estate: Estate): Verdict {
   if (status === 'pass' && total > 0) {
     notes.push([
       `sizes of the single facilities not given (elderlyCareFacilityAreas): cannot check each is ≥ ${fmt(minFacility)} m²`,
-      `未提供各处设施面积,无法核对单体是否不低于 ${fmt(minFacility)} 平方米`,
+      `未提供各处设施面积，无法核对单体是否不低于 ${fmt(minFacility)} 平方米`,
     ]);
     return buildVerdict(rule, UNIT, 'insufficient-data', required, total, notes);
   }

@@ -38,7 +38,7 @@ export function nurseryPlacesVerdict(rule: Rule, ctx: EstateContext): Verdict {
   if (provided === null) {
     notes.push([
       'nursery places (托位数) not given (a missing value is not read as zero)',
-      '未提供托位数(缺失不按0计)',
+      '未提供托位数（缺失不按0计）',
     ]);
     return buildVerdict(rule, 'places', 'insufficient-data', required, null, notes);
   }
@@ -56,7 +56,7 @@ export function childcareAreaVerdict(rule: Rule, ctx: EstateContext): Verdict {
   if (!given(area)) {
     const note: NotePair = [
       'childcare floor area (托育用房面积) not given (a missing value is not read as zero)',
-      '未提供托育用房面积(缺失不按0计)',
+      '未提供托育用房面积（缺失不按0计）',
     ];
     return buildVerdict(rule, 'm²', 'insufficient-data', rule.threshold, null, [note]);
   }
@@ -76,7 +76,7 @@ function categoryProvided(category: string, estate: Estate): boolean | null {
 
 const CATEGORY_NAMES: Record<string, NotePair> = {
   elderly: ['elderly-care floor area', '养老服务用房'],
-  childcare: ['childcare (nursery places or floor area)', '托育设施(托位或用房)'],
+  childcare: ['childcare (nursery places or floor area)', '托育设施（托位或用房）'],
 };
 
 /**
@@ -95,8 +95,8 @@ export function careCategoriesVerdict(rule: Rule, ctx: EstateContext): Verdict {
   const notes: NotePair[] = [];
   const name = (list: typeof states, lang: 0 | 1): string =>
     list.map(({ category }) => CATEGORY_NAMES[category]?.[lang] ?? category).join(lang === 0 ? ', ' : '、');
-  if (missing.length > 0) notes.push([`not provided: ${name(missing, 0)}`, `未配建:${name(missing, 1)}`]);
-  if (unknown.length > 0) notes.push([`not given: ${name(unknown, 0)}`, `未提供数据:${name(unknown, 1)}`]);
+  if (missing.length > 0) notes.push([`not provided: ${name(missing, 0)}`, `未配建：${name(missing, 1)}`]);
+  if (unknown.length > 0) notes.push([`not given: ${name(unknown, 0)}`, `未提供数据：${name(unknown, 1)}`]);
   if (provided >= rule.threshold)
     return buildVerdict(rule, 'categories', 'pass', rule.threshold, provided, notes);
   if (provided + unknown.length >= rule.threshold) {

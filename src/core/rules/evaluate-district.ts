@@ -28,7 +28,7 @@ export function evaluateDistrict(
         buildVerdict(rule, 'min', 'not-applicable', null, null, [
           [
             'coverage rule: not evaluated by the check; walking times on the street network are computed by `lifecircle coverage`',
-            '覆盖类规则:合规检查不计算,步行时间由 `lifecircle coverage` 基于路网计算',
+            '覆盖类规则：合规检查不计算，步行时间由 `lifecircle coverage` 基于路网计算',
           ],
         ]),
       );

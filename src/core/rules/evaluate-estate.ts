@@ -25,7 +25,7 @@ const ESTATE_METRICS: Record<string, (rule: Rule, ctx: EstateContext) => Verdict
   careCategoriesProvided: careCategoriesVerdict,
 };
 
-const STATUS_ZH: Record<EstateStatus, string> = { new: '新建(含在建)', existing: '已建成' };
+const STATUS_ZH: Record<EstateStatus, string> = { new: '新建（含在建）', existing: '已建成' };
 
 /**
  * Evaluates every estate-scope rule of a profile for one estate, in profile order. Rules that do not
@@ -65,7 +65,7 @@ export function evaluateEstate(
     const appliesToAll = appliesTo.includes('new') && appliesTo.includes('existing');
     if (status !== null && !appliesTo.includes(status)) {
       const en = `applies to ${appliesTo.join(' and ')} estates; this estate is ${status}`;
-      const zh = `适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区;本小区为${STATUS_ZH[status]}`;
+      const zh = `适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；本小区为${STATUS_ZH[status]}`;
       verdicts.push(buildVerdict(rule, metricUnit(rule), 'not-applicable', null, null, [[en, zh]]));
       continue;
     }
@@ -73,7 +73,7 @@ export function evaluateEstate(
     if (status === null && !appliesToAll) {
       const unknown: NotePair = [
         `status unknown (new or existing): this rule applies to ${appliesTo.join(' and ')} estates only; give a status column or --status`,
-        `状态未知(新建或已建成):本规则仅适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区;请提供状态列或 --status`,
+        `状态未知（新建或已建成）：本规则仅适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；请提供状态列或 --status`,
       ];
       verdicts.push(withStatusUnknown(verdict, unknown));
     } else {

@@ -20,7 +20,7 @@ function perCapacityVerdict(
   if (typeof minPlaces === 'number' && given(capacity) && capacity < minPlaces) {
     notes.push([
       `${fmt(capacity)} places: below the ${fmt(minPlaces)} places set for public centres (reported, not judged)`,
-      `托位 ${fmt(capacity)} 个,低于综合服务中心不少于 ${fmt(minPlaces)} 个的规模(仅提示)`,
+      `托位 ${fmt(capacity)} 个，低于综合服务中心不少于 ${fmt(minPlaces)} 个的规模（仅提示）`,
     ]);
   }
   if (required === null || area === null)
@@ -50,7 +50,7 @@ export function evaluateFacility(
     if (!kinds.includes(facility.kind)) {
       const note: NotePair = [
         `applies to ${kinds.join(', ')}; this facility is ${facility.kind}`,
-        `适用于 ${kinds.join('、')};本设施为 ${facility.kind}`,
+        `适用于 ${kinds.join('、')}；本设施为 ${facility.kind}`,
       ];
       verdicts.push(buildVerdict(rule, unit, 'not-applicable', null, null, [note]));
     } else if (rule.metric === 'floorAreaPerPlace') {
