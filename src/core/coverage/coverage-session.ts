@@ -84,7 +84,6 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
   const state: SessionState = { parameters, estates, placements, slots, engine, fca, demand };
   const slotOf = new Map(used.map((f, k) => [f.id, k]));
   const affected = new IndexSet(estates.length);
-  const category = parameters.capacity && used[0] ? careCategoryOf(used[0].kind) : null;
 
   const slotFor = (id: string): number => {
     const k = slotOf.get(id);
@@ -116,8 +115,12 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     if (kinds && !kinds.includes(f.kind)) {
       throw new Error(`coverage: facility "${f.id}" is a ${f.kind}, this session covers ${kinds.join(', ')}`);
     }
-    if (category !== null && careCategoryOf(f.kind) !== category) {
-      throw new Error(`coverage: facility "${f.id}" is ${careCategoryOf(f.kind)} care, this session is ${category}`);
+    const other = slots.find((s) => s.alive && s.facility.id !== f.id)?.facility;
+    if (parameters.capacity !== null && other && careCategoryOf(other.kind) !== careCategoryOf(f.kind)) {
+      throw new Error(
+        `coverage: facility "${f.id}" is ${careCategoryOf(f.kind)} care, this session's capacity is for ` +
+          `${careCategoryOf(other.kind)} care`,
+      );
     }
   };
 
@@ -129,9 +132,10 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
       slots.forEach((s, k) => {
         if (s.alive) facilities.push(facilityRow(state, k));
       });
+      const kinds = input.options.kinds ?? facilities.map((f) => f.kind);
       return {
         mode: parameters.mode,
-        parameters,
+        parameters: { ...parameters, kinds: [...new Set(kinds)].sort() },
         estates: rows,
         facilities,
         summary: summarise(state),

@@ -158,19 +158,24 @@ export class NetworkReach implements ReachEngine {
     if (d <= limitM) f.offer(node, d, slot);
   }
 
-  /** Estates at changed nodes or on the slot's own edge are relabelled. */
+  /** Relabels (and reports) the estates at changed nodes or on the slot's own edge. */
   private collect(slot: number, affected: IndexSet): void {
     const { atStart, atNode, nodeA, nodeB } = this.estates;
     const f = this.field;
     const mark = (u: number): void => {
-      for (let x = atStart[u]!; x < atStart[u + 1]!; x++) affected.add(atNode[x]!);
+      for (let x = atStart[u]!; x < atStart[u + 1]!; x++) {
+        affected.add(atNode[x]!);
+        this.label(atNode[x]!);
+      }
     };
     for (let q = 0; q < f.touchedCount; q++) mark(f.touched[q]!);
     f.forget();
     const p = this.slots[slot]!.place!;
     for (let x = atStart[p.nodeA]!; x < atStart[p.nodeA + 1]!; x++) {
       const i = atNode[x]!;
-      if (nodeA[i] === p.nodeA && nodeB[i] === p.nodeB) affected.add(i);
+      if (nodeA[i] !== p.nodeA || nodeB[i] !== p.nodeB) continue;
+      affected.add(i);
+      this.label(i);
     }
   }
 

@@ -2,6 +2,7 @@ import type { Feature, Polygon, Position } from 'geojson';
 import type { Estate } from '../model/estate';
 import { traceCellOutline } from './cell-outline';
 import { localFrame } from './local-frame';
+import { signedArea } from './rings-to-polygons';
 import type { CoverageParameters, EstateCoverage, UnderservedZoneProperties, UnderservedZones } from './types';
 
 /** Styling (simplestyle-spec, read by geojson.io and the app's map): a warm red for unmet need. */
@@ -113,12 +114,6 @@ function outline(group: [number, number][]): number[][] {
   // A 4-connected group has exactly one counter-clockwise (positive) ring: the outer one.
   rings.sort((a, b) => signedArea(b) - signedArea(a));
   return rings;
-}
-
-function signedArea(ring: number[]): number {
-  let a = 0;
-  for (let k = 0; k + 3 < ring.length; k += 2) a += ring[k]! * ring[k + 3]! - ring[k + 2]! * ring[k + 1]!;
-  return a / 2;
 }
 
 function zoneProperties(
