@@ -64,21 +64,17 @@ export function evaluateEstate(
     const appliesTo = rule.appliesTo ?? ['new', 'existing'];
     const appliesToAll = appliesTo.includes('new') && appliesTo.includes('existing');
     if (status !== null && !appliesTo.includes(status)) {
-      const en = `applies to ${appliesTo.join(' and ')} estates; this estate is ${status}`;
-      const zh = `适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；本小区为${STATUS_ZH[status]}`;
-      verdicts.push(buildVerdict(rule, metricUnit(rule), 'not-applicable', null, null, [[en, zh]]));
+      verdicts.push(
+        buildVerdict(rule, metricUnit(rule), 'not-applicable', null, null, [
+          notApplicableNote(appliesTo, status),
+        ]),
+      );
       continue;
     }
     const verdict = metric(rule, ctx);
-    if (status === null && !appliesToAll) {
-      const unknown: NotePair = [
-        `status unknown (new or existing): this rule applies to ${appliesTo.join(' and ')} estates only; give a status column or --status`,
-        `状态未知（新建或已建成）：本规则仅适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；请提供状态列或 --status`,
-      ];
-      verdicts.push(withStatusUnknown(verdict, unknown));
-    } else {
-      verdicts.push(verdict);
-    }
+    verdicts.push(
+      status === null && !appliesToAll ? withStatusUnknown(verdict, statusUnknownNote(appliesTo)) : verdict,
+    );
   }
   return verdicts;
 }
@@ -86,6 +82,35 @@ export function evaluateEstate(
 /** The unit a not-applicable verdict reports: the same as the metric's other verdicts. */
 function metricUnit(rule: Rule): string {
   return METRICS[rule.metric]?.verdictUnit ?? rule.unit;
+}
+
+/** Notes are built once per (appliesTo, status) and shared by every estate they concern. */
+const noteCache = new Map<string, NotePair>();
+
+function notApplicableNote(appliesTo: readonly EstateStatus[], status: EstateStatus): NotePair {
+  const key = `na|${appliesTo.join(',')}|${status}`;
+  let note = noteCache.get(key);
+  if (note === undefined) {
+    note = [
+      `applies to ${appliesTo.join(' and ')} estates; this estate is ${status}`,
+      `适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；本小区为${STATUS_ZH[status]}`,
+    ];
+    noteCache.set(key, note);
+  }
+  return note;
+}
+
+function statusUnknownNote(appliesTo: readonly EstateStatus[]): NotePair {
+  const key = `unknown|${appliesTo.join(',')}`;
+  let note = noteCache.get(key);
+  if (note === undefined) {
+    note = [
+      `status unknown (new or existing): this rule applies to ${appliesTo.join(' and ')} estates only; give a status column or --status`,
+      `状态未知（新建或已建成）：本规则仅适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；请提供状态列或 --status`,
+    ];
+    noteCache.set(key, note);
+  }
+  return note;
 }
 
 function withStatusUnknown(verdict: Verdict, [en, zh]: NotePair): Verdict {

@@ -63,7 +63,10 @@ export function buildVerdict(
     unit,
     source: rule.source,
   };
-  if (notes.length > 0) {
+  if (notes.length === 1) {
+    // a single (often shared, pre-built) note is referenced, not copied: 100,000 estates share one string
+    [verdict.note, verdict.noteZh] = notes[0] as NotePair;
+  } else if (notes.length > 1) {
     verdict.note = notes.map(([en]) => en).join('; ');
     verdict.noteZh = notes.map(([, zh]) => zh).join('；');
   }
