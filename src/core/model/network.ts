@@ -26,7 +26,9 @@ export interface NetworkBuildReport {
   droppedComponents: number;
   /** Sizes of the components kept, largest first. */
   componentSizes: number[];
+  /** Ways in the input. */
   waysRead: number;
+  /** Ways that passed the walking filter (highway tag, exclusions, foot/access). */
   waysUsed: number;
 }
 

@@ -1,4 +1,5 @@
 import type { WalkingGraph } from '../model/network';
+import { bucketedSearch } from './bucket-queue';
 
 /** A starting point of a search: `source` reaches `node` after `distance` metres already walked. */
 export interface SearchSeed {
@@ -16,18 +17,6 @@ export interface SearchResult {
   /** Node indices in the order they were settled (nearest first); valid up to reachedCount. */
   reached: Uint32Array;
   reachedCount: number;
-}
-
-// Binary heap of node indices ordered by (dist, source), with each node's heap position so a
-// shorter tentative distance moves the node up instead of adding a duplicate. Module-level scratch:
-// searches are synchronous, so one heap serves them all; it is empty (pos all -1) between searches.
-let heap = new Uint32Array(0);
-let pos = new Int32Array(0);
-
-function ensureScratch(n: number): void {
-  if (pos.length >= n) return;
-  heap = new Uint32Array(n);
-  pos = new Int32Array(n).fill(-1);
 }
 
 /**
@@ -48,7 +37,8 @@ export function createSearchResult(nodeCount: number): SearchResult {
 /**
  * Bounded multi-source Dijkstra on the CSR arrays: one pass gives every node its distance to the
  * nearest seed and that seed's source, so one search serves all facilities of a kind. Ties between
- * sources at equal distance go to the lower source index, so results are deterministic. Nodes
+ * sources at equal distance go to the lower source index, so results are deterministic. Nodes are
+ * settled in exact (distance, source) order through a two-level queue (bucket-queue.ts). Nodes
  * farther than `maxDistanceM` are left at Infinity / -1; seeds beyond it are ignored.
  * @param graph the walking graph
  * @param seeds start nodes with their initial distance and source index
@@ -56,7 +46,7 @@ export function createSearchResult(nodeCount: number): SearchResult {
  * @param reuse a previous result of the same graph to overwrite (only its reached nodes are reset),
  *   which avoids allocating per search; a result of another size is replaced by a new one
  * @returns the distances, sources and settled nodes (the `reuse` object when given)
- * @throws RangeError when a seed names a node outside the graph
+ * @throws RangeError when a seed names a node outside the graph or has a negative distance
  * @example
  * const r = multiSourceSearch(graph, [{ node: 12, distance: 0, source: 0 }], 1000);
  * r.dist[40] <= 1000; // node 40 is within a 1 km walk of facility 0
@@ -76,58 +66,6 @@ export function multiSourceSearch(
     source[u] = -1;
   }
   result.reachedCount = 0;
-  ensureScratch(n);
-  const h = heap;
-  const p = pos;
-  let size = 0;
-
-  const less = (a: number, b: number): boolean => {
-    const da = dist[a] as number;
-    const db = dist[b] as number;
-    return da < db || (da === db && (source[a] as number) < (source[b] as number));
-  };
-  const up = (i: number): void => {
-    const node = h[i] as number;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const other = h[parent] as number;
-      if (!less(node, other)) break;
-      h[i] = other;
-      p[other] = i;
-      i = parent;
-    }
-    h[i] = node;
-    p[node] = i;
-  };
-  const down = (i: number): void => {
-    const node = h[i] as number;
-    const half = size >> 1;
-    while (i < half) {
-      let child = 2 * i + 1;
-      const right = child + 1;
-      if (right < size && less(h[right] as number, h[child] as number)) child = right;
-      const best = h[child] as number;
-      if (!less(best, node)) break;
-      h[i] = best;
-      p[best] = i;
-      i = child;
-    }
-    h[i] = node;
-    p[node] = i;
-  };
-  const offer = (v: number, d: number, s: number): void => {
-    const dv = dist[v] as number;
-    if (d > dv || (d === dv && s >= (source[v] as number))) return;
-    dist[v] = d;
-    source[v] = s;
-    const at = p[v] as number;
-    if (at < 0) {
-      h[size] = v;
-      size++;
-      up(size - 1);
-    } else up(at);
-  };
-
   for (let i = 0; i < seeds.length; i++) {
     const seed = seeds[i] as SearchSeed;
     if (!(seed.node >= 0 && seed.node < n && Number.isInteger(seed.node))) {
@@ -135,27 +73,12 @@ export function multiSourceSearch(
         `multiSourceSearch: seed ${i} names node ${seed.node}, outside the graph's 0..${n - 1}`,
       );
     }
-    if (seed.distance <= maxDistanceM) offer(seed.node, seed.distance, seed.source);
-  }
-
-  const { offsets, targets, lengths } = graph;
-  let count = 0;
-  while (size > 0) {
-    const u = h[0] as number;
-    p[u] = -1;
-    size--;
-    if (size > 0) {
-      h[0] = h[size] as number;
-      down(0);
-    }
-    reached[count++] = u;
-    const du = dist[u] as number;
-    const su = source[u] as number;
-    for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++) {
-      const d = du + (lengths[e] as number);
-      if (d <= maxDistanceM) offer(targets[e] as number, d, su);
+    if (!(seed.distance >= 0)) {
+      throw new RangeError(
+        `multiSourceSearch: seed ${i} has distance ${seed.distance}; expected a number ≥ 0`,
+      );
     }
   }
-  result.reachedCount = count;
+  result.reachedCount = bucketedSearch(graph, seeds, maxDistanceM, dist, source, reached);
   return result;
 }

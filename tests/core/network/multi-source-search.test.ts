@@ -98,28 +98,63 @@ describe('multiSourceSearch', () => {
     expect(() => multiSourceSearch(g, [{ node: 5, distance: 0, source: 0 }], 10)).toThrow(RangeError);
   });
 
-  it('equals a reference Dijkstra on random graphs', () => {
+  it('equals a reference Dijkstra on random graphs, seeds with distances, zero-length edges', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 2, max: 120 }), (seed, n) => {
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 2, max: 150 }), (seed, n) => {
         const graph = randomGraph(seed, n, n);
         const next = mulberry32(seed + 1);
-        const sources = [next() % n, next() % n, next() % n];
+        // Two seeds per source (as for an edge-mode point), 0–300 m already walked.
+        const seeds = Array.from({ length: 6 }, (_, i) => ({
+          node: next() % n,
+          distance: next() % 4 === 0 ? 0 : (next() % 30000) / 100,
+          source: i >> 1,
+        }));
+        const maxDistanceM = next() % 2 === 0 ? Infinity : 500 + (next() % 3000);
         const adj = adjacency(graph);
-        const single = sources.map((s) => dijkstra(adj, s));
-        const r = multiSourceSearch(
-          graph,
-          sources.map((node, source) => ({ node, distance: 0, source })),
-          Infinity,
-        );
+        const perSeed = seeds.map((s) => dijkstra(adj, s.node));
+        const r = multiSourceSearch(graph, seeds, maxDistanceM);
         for (let v = 0; v < n; v++) {
-          const each = single.map((d) => d.get(v) ?? Infinity);
-          const best = Math.min(...each);
+          const bySource = [0, 1, 2].map((source) =>
+            Math.min(
+              ...seeds.map((s, i) =>
+                s.source === source ? s.distance + (perSeed[i]?.get(v) ?? Infinity) : Infinity,
+              ),
+            ),
+          );
+          const best = Math.min(...bySource);
+          if (best > maxDistanceM + 1e-6) {
+            expect(r.dist[v]).toBe(Infinity);
+            continue;
+          }
+          if (best > maxDistanceM - 1e-6) continue;
           expect(r.dist[v]).toBeCloseTo(best, 6);
-          expect(r.source[v]).toBe(each.findIndex((d) => Math.abs(d - best) < 1e-9));
+          expect(r.source[v]).toBe(bySource.findIndex((d) => Math.abs(d - best) < 1e-9));
+        }
+        // Settled in non-decreasing distance order.
+        for (let i = 1; i < r.reachedCount; i++) {
+          expect(r.dist[r.reached[i] as number]).toBeGreaterThanOrEqual(
+            r.dist[r.reached[i - 1] as number] as number,
+          );
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
+  });
+
+  it('handles zero-length edges (two nodes at one position) and rejects negative seed distances', () => {
+    const coords = new Float64Array([0, 0, 0.001, 0, 0.001, 0, 0.002, 0]);
+    const graph = graphFromEdges(coords, [0, 1, 1, 2, 2, 3]);
+    const r = multiSourceSearch(
+      graph,
+      [
+        { node: 3, distance: 0, source: 1 },
+        { node: 0, distance: 0, source: 0 },
+      ],
+      Infinity,
+    );
+    expect(r.dist[1]).toBe(r.dist[2]);
+    expect(Array.from(r.source)).toEqual([0, 0, 0, 1]);
+    expect(() => multiSourceSearch(graph, [{ node: 0, distance: -1, source: 0 }], 10)).toThrow(/distance -1/);
   });
 
   it('property: more maxDistance never reaches fewer nodes, and agrees on what both reach', () => {

@@ -1,0 +1,208 @@
+import type { WalkingGraph } from '../model/network';
+
+/** The seed fields the search reads (same shape as SearchSeed). */
+interface Seed {
+  node: number;
+  distance: number;
+  source: number;
+}
+
+/**
+ * Buckets are this fraction of the mean edge length wide: narrow enough that the exact heap of the
+ * current bucket stays small, wide enough that empty buckets cost little (measured on w1, issue #3).
+ */
+const BUCKETS_PER_MEAN_EDGE = 256;
+const MIN_WIDTH_M = 0.01;
+
+interface GraphStats {
+  width: number;
+  maxEdge: number;
+}
+const stats = new WeakMap<WalkingGraph, GraphStats>();
+
+function statsOf(graph: WalkingGraph): GraphStats {
+  let s = stats.get(graph);
+  if (s === undefined) {
+    let sum = 0;
+    let maxEdge = 0;
+    for (let e = 0; e < graph.lengths.length; e++) {
+      const length = graph.lengths[e] as number;
+      sum += length;
+      if (length > maxEdge) maxEdge = length;
+    }
+    const mean = graph.lengths.length > 0 ? sum / graph.lengths.length : 1;
+    s = { width: Math.max(MIN_WIDTH_M, mean / BUCKETS_PER_MEAN_EDGE), maxEdge };
+    stats.set(graph, s);
+  }
+  return s;
+}
+
+// Scratch shared by all searches (they are synchronous): pending entries as linked lists per
+// bucket slot, the exact heap of the current bucket, and settled flags (all 0 between searches).
+let slotHead = new Int32Array(0);
+/** Pending entries as [node, next entry] pairs side by side (one cache line holds both). */
+let entries2 = new Int32Array(2048);
+let heapNode = new Uint32Array(1024);
+let heapKey = new Float64Array(1024);
+let settled = new Uint8Array(0);
+
+function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, 2 * array.length));
+  next.set(array);
+  return next;
+}
+
+/**
+ * Multi-source Dijkstra with a two-level queue. Tentative nodes wait in buckets W metres wide
+ * (O(1) append, stale entries skipped later); the bucket being settled is ordered exactly by a
+ * small binary heap on (distance, source), and offers that land in it go straight to that heap.
+ * Buckets are therefore emptied in increasing distance and each bucket in exact order: nodes are
+ * settled in the same (distance, source) order as a plain binary-heap Dijkstra. Bucket slots are
+ * circular: pending offers never lie more than (max edge + seed spread) / W buckets ahead.
+ * @returns the number of settled nodes written to `reached`
+ */
+export function bucketedSearch(
+  graph: WalkingGraph,
+  seeds: ArrayLike<Seed>,
+  maxDistanceM: number,
+  dist: Float64Array,
+  source: Int32Array,
+  reached: Uint32Array,
+): number {
+  const { width, maxEdge } = statsOf(graph);
+  let minSeed = Infinity;
+  let maxSeed = 0;
+  for (let i = 0; i < seeds.length; i++) {
+    const d = (seeds[i] as Seed).distance;
+    if (d > maxDistanceM) continue;
+    minSeed = Math.min(minSeed, d);
+    maxSeed = Math.max(maxSeed, d);
+  }
+  if (minSeed === Infinity) return 0;
+  const slots = Math.min(
+    Math.floor((Math.min(maxDistanceM, maxSeed + maxEdge) - minSeed) / width) + 3,
+    Math.floor(maxDistanceM / width) + 2,
+  );
+  if (!(slots <= 1 << 26))
+    throw new RangeError(`multiSourceSearch: seed distances span too far (${maxSeed - minSeed} m)`);
+  if (slotHead.length < slots) slotHead = new Int32Array(slots).fill(-1);
+  if (settled.length < graph.nodeCount) settled = new Uint8Array(graph.nodeCount);
+  const head = slotHead;
+  const done = settled;
+  let entries = 0;
+  let pending = 0;
+  let size = 0;
+
+  const append = (v: number, d: number): void => {
+    if (2 * entries + 2 > entries2.length) entries2 = grown(entries2, 2 * entries + 2);
+    const slot = Math.floor(d / width) % slots;
+    entries2[2 * entries] = v;
+    entries2[2 * entries + 1] = head[slot] as number;
+    head[slot] = entries++;
+    pending++;
+  };
+  const push = (v: number, d: number): void => {
+    if (size >= heapNode.length) {
+      heapNode = grown(heapNode, size + 1);
+      heapKey = grown(heapKey, size + 1);
+    }
+    const nodes = heapNode;
+    const keys = heapKey;
+    const sv = source[v] as number;
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pk = keys[parent] as number;
+      const pn = nodes[parent] as number;
+      if (pk < d || (pk === d && (source[pn] as number) <= sv)) break;
+      nodes[i] = pn;
+      keys[i] = pk;
+      i = parent;
+    }
+    nodes[i] = v;
+    keys[i] = d;
+  };
+
+  for (let i = 0; i < seeds.length; i++) {
+    const seed = seeds[i] as Seed;
+    const v = seed.node;
+    const d = seed.distance;
+    if (d > maxDistanceM) continue;
+    const dv = dist[v] as number;
+    if (d > dv || (d === dv && seed.source >= (source[v] as number))) continue;
+    dist[v] = d;
+    source[v] = seed.source;
+    append(v, d);
+  }
+
+  const { offsets, targets, lengths } = graph;
+  let count = 0;
+  for (let bucket = Math.floor(minSeed / width); pending > 0; bucket++) {
+    const slot = bucket % slots;
+    // Move this bucket's live entries into the heap; entries whose node has since moved to an
+    // earlier bucket were settled there and are skipped.
+    const list = entries2;
+    for (let k = head[slot] as number; k >= 0; k = list[2 * k + 1] as number) {
+      pending--;
+      const v = list[2 * k] as number;
+      const dv = dist[v] as number;
+      if (done[v] === 0 && Math.floor(dv / width) === bucket) push(v, dv);
+    }
+    head[slot] = -1;
+    const nodes = heapNode;
+    const keys = heapKey;
+    while (size > 0) {
+      const u = nodes[0] as number;
+      const du = keys[0] as number;
+      size--;
+      if (size > 0) {
+        const node = nodes[size] as number;
+        const key = keys[size] as number;
+        const sn = source[node] as number;
+        const half = size >> 1;
+        let i = 0;
+        while (i < half) {
+          let c = 2 * i + 1;
+          let ck = keys[c] as number;
+          if (c + 1 < size) {
+            const rk = keys[c + 1] as number;
+            if (
+              rk < ck ||
+              (rk === ck &&
+                (source[nodes[c + 1] as number] as number) < (source[nodes[c] as number] as number))
+            ) {
+              c++;
+              ck = rk;
+            }
+          }
+          const cn = nodes[c] as number;
+          if (key < ck || (key === ck && sn <= (source[cn] as number))) break;
+          nodes[i] = cn;
+          keys[i] = ck;
+          i = c;
+        }
+        nodes[i] = node;
+        keys[i] = key;
+      }
+      if (done[u] !== 0 || du !== dist[u]) continue;
+      done[u] = 1;
+      reached[count++] = u;
+      const su = source[u] as number;
+      for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++) {
+        const d = du + (lengths[e] as number);
+        if (d > maxDistanceM) continue;
+        const v = targets[e] as number;
+        const dv = dist[v] as number;
+        // A settled node never passes this test: its (dist, source) is not above (du, su).
+        if (d > dv || (d === dv && su >= (source[v] as number))) continue;
+        dist[v] = d;
+        source[v] = su;
+        if (Math.floor(d / width) <= bucket) push(v, d);
+        else append(v, d);
+      }
+    }
+  }
+  for (let i = 0; i < count; i++) done[reached[i] as number] = 0;
+  return count;
+}
