@@ -11,8 +11,8 @@ export interface GraphComponents {
 
 /**
  * Labels the connected components (breadth-first over the CSR rows). Two points whose snapped
- * nodes carry different labels never reach each other on foot, e.g. Puxi and Pudong in the
- * Shanghai extract, which has no river crossing for pedestrians.
+ * nodes carry different labels never reach each other on foot: in the Shanghai extract
+ * (../shared/data) Puxi and Pudong are two such components, as no walkable way crosses the river.
  * @param graph the walking graph
  * @returns the label of every node and the size of every component
  * @example componentsOf(graph).component[a] === componentsOf(graph).component[b] // same side of the river
