@@ -11,6 +11,7 @@ import {
   deserializeGraph,
   graphFromEdges,
   multiSourceSearch,
+  searchScratchBytes,
   serializeGraph,
   type WalkingGraph,
 } from '../../src/core/network';
@@ -83,8 +84,8 @@ function searchCase(name: string, side: number, iterations: number, targets: Rec
         seeds: seeds.length,
         reached: scratch.reachedCount,
         graphMB: mib(graphBytes(graph)),
-        // Search scratch beyond the result: Uint32Array heap, Float64Array keys, Int32Array positions.
-        engineMB: mib(graphBytes(graph) + searchBytes + 16 * graph.nodeCount),
+        scratchMB: mib(searchScratchBytes()),
+        engineMB: mib(graphBytes(graph) + searchBytes + searchScratchBytes()),
         rssMB: after.rss,
         rssGrowthMB: Math.round((after.rss - before.rss) * 10) / 10,
         arrayBuffersMB: after.arrayBuffers,

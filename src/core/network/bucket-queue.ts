@@ -46,6 +46,18 @@ let heapNode = new Uint32Array(1024);
 let heapKey = new Float64Array(1024);
 let settled = new Uint8Array(0);
 
+/**
+ * Bytes currently held by the search's shared scratch (bucket slots, pending entries, heap,
+ * settled flags), for memory reports.
+ * @returns the byte count
+ * @example searchScratchBytes() // e.g. 21 MB after a search over a 1M-node grid
+ */
+export function searchScratchBytes(): number {
+  return (
+    slotHead.byteLength + entries2.byteLength + heapNode.byteLength + heapKey.byteLength + settled.byteLength
+  );
+}
+
 function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, needed: number): T {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (length: number) => T)(Math.max(needed, 2 * array.length));

@@ -8,6 +8,7 @@ export {
   type BuildWalkingGraphOptions,
   type OsmFormat,
 } from './build-walking-graph';
+export { searchScratchBytes } from './bucket-queue';
 export { componentsOf, type GraphComponents } from './components-of';
 export { createSnapper, type SnapOptions, type Snapper } from './create-snapper';
 export { deserializeGraph, deserializeGraphReport, GraphFileError } from './deserialize-graph';
