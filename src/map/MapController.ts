@@ -87,7 +87,7 @@ export class MapController {
         ? { bounds: scenario.bounds, fitBoundsOptions: { padding: 24 } }
         : { center: [117.23, 31.8], zoom: 13 }),
       attributionControl: { compact: true },
-      canvasContextAttributes: { preserveDrawingBuffer: true }, // so the print view shows the map
+      canvasContextAttributes: { preserveDrawingBuffer: false },
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -119,11 +119,36 @@ export class MapController {
     });
     this.resize = new ResizeObserver(() => this.map.resize());
     this.resize.observe(container);
+    window.addEventListener('beforeprint', this.beforePrint);
+    window.addEventListener('afterprint', this.afterPrint);
     this.subscribe();
   }
 
+  private snapshot: HTMLImageElement | null = null;
+
+  /**
+   * The WebGL canvas keeps no drawing buffer (faster), so for printing the map is redrawn
+   * synchronously and copied into an image that the print style shows instead of the canvas.
+   */
+  private readonly beforePrint = (): void => {
+    this.map.redraw();
+    const img = document.createElement('img');
+    img.className = 'print-snapshot';
+    img.alt = '';
+    img.src = this.map.getCanvas().toDataURL('image/png');
+    this.map.getContainer().appendChild(img);
+    this.snapshot = img;
+  };
+
+  private readonly afterPrint = (): void => {
+    this.snapshot?.remove();
+    this.snapshot = null;
+  };
+
   /** Removes the map and every subscription. */
   destroy(): void {
+    window.removeEventListener('beforeprint', this.beforePrint);
+    window.removeEventListener('afterprint', this.afterPrint);
     this.unsubscribe.forEach((u) => u());
     cancelAnimationFrame(this.frame);
     this.resize.disconnect();

@@ -11,6 +11,7 @@ import type {
   Facility,
   FacilityKind,
   NetworkBuildReport,
+  ProfileParameters,
 } from '../core';
 
 /** Where the walking network came from; its bytes live in IndexedDB under `key` (or ship with the demo). */
@@ -79,7 +80,9 @@ export interface EvaluationView {
   estates: EstateResult[];
   summary: EvaluationSummary;
   /** Parameters used (shown next to every figure). */
-  parameters: Record<string, unknown>;
+  parameters: ProfileParameters;
+  /** Overrides that were rejected, one message each (English, from the core). */
+  parameterErrors: string[];
 }
 
 /**
@@ -96,6 +99,7 @@ export interface KindCoverage {
     offNetwork: boolean;
     underserved: boolean;
     households: number | null;
+    demand: number | null;
     supplyDemandRatio: number | null;
   }[];
   facilities: {

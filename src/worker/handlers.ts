@@ -93,6 +93,11 @@ export function createHandlers(): Record<string, Handler> {
       if (!report) throw new Error('The stored street network has no build report');
       return loaded(graphBytes, report);
     },
+    'network/clear': () => {
+      network = null;
+      sessions.clear();
+      return { ok: true };
+    },
     'import/estates': (input) => importEstates(input),
     'import/facilities': (input) => importFacilities(input),
     'rules/evaluate': ({ estates, profileId, overrides, defaultStatus }) => {

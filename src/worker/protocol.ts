@@ -77,6 +77,8 @@ export type RequestMap = {
   ping: [Record<string, never>, { ok: true }];
   'network/load': [{ bytes: Uint8Array; fileName: string; minComponent?: number }, NetworkLoaded];
   'network/restore': [{ graphBytes: Uint8Array }, NetworkLoaded];
+  /** Forget the network: coverage falls back to straight-line distances. */
+  'network/clear': [Record<string, never>, { ok: true }];
   'import/estates': [Omit<ImportInput, 'parseXml'>, EstateImport];
   'import/facilities': [Omit<FacilityImportInput, 'parseXml'>, FacilityImport];
   'rules/evaluate': [EvaluateRequest, EvaluateResponse];

@@ -1,0 +1,136 @@
+/**
+ * Files the planner downloads: the compliance table (CSV, XLSX), underserved zones and service
+ * areas (GeoJSON), rejected import rows (CSV), the scenario (GeoJSON).
+ */
+import type { FeatureCollection } from 'geojson';
+import type { SheetData } from 'write-excel-file/browser';
+import type { RuleProfile } from '../../core';
+import type { EvaluationView, Lang } from '../../store/types';
+
+export type CellValue = string | number | null;
+export interface Table {
+  header: string[];
+  rows: CellValue[][];
+}
+
+/**
+ * One row per estate and rule: the verdict, its figures and its citation.
+ * @param evaluation compliance results
+ * @param profile the profile (rule titles)
+ * @param lang language of titles and headers
+ */
+export function complianceTable(
+  evaluation: EvaluationView,
+  profile: RuleProfile | undefined,
+  lang: Lang,
+): Table {
+  const zh = lang === 'zh';
+  const header = zh
+    ? [
+        '编号',
+        '行号',
+        '小区名称',
+        '户数',
+        '人口',
+        '状态',
+        '总体结论',
+        '规则',
+        '规则名称',
+        '结论',
+        '要求',
+        '提供',
+        '缺口',
+        '单位',
+        '依据文件',
+        '行/条款',
+        '原文',
+        '可信度',
+      ]
+    : [
+        'id',
+        'row',
+        'name',
+        'households',
+        'residents',
+        'status',
+        'overall',
+        'rule',
+        'rule title',
+        'verdict',
+        'required',
+        'provided',
+        'shortfall',
+        'unit',
+        'document',
+        'line / clause',
+        'quote',
+        'confidence',
+      ];
+  const rows: CellValue[][] = [];
+  for (const e of evaluation.estates) {
+    const base: CellValue[] = [e.id, e.row, e.name, e.households, e.residents, e.status, e.overall];
+    if (e.verdicts.length === 0) rows.push([...base, ...Array<CellValue>(11).fill(null)]);
+    for (const v of e.verdicts) {
+      const title = profile?.rules.find((r) => r.id === v.rule)?.title;
+      rows.push([
+        ...base,
+        v.rule,
+        title ? title[lang] : null,
+        v.status,
+        v.required,
+        v.provided,
+        v.shortfall,
+        v.unit,
+        v.source.document,
+        [v.source.line, v.source.clause].filter(Boolean).join('; ') || null,
+        v.source.quote,
+        v.source.confidence,
+      ]);
+    }
+  }
+  return { header, rows };
+}
+
+/**
+ * A cell as CSV text. Text that a spreadsheet would run as a formula (= + - @ at the start) gets a
+ * leading apostrophe: names in imported files are data, never formulas.
+ */
+export function csvCell(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV with a UTF-8 BOM (Excel on Chinese Windows reads it as UTF-8 then) and CRLF line ends. */
+export function toCsv(table: Table): string {
+  return `\ufeff${[table.header, ...table.rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The same table as an .xlsx file (write-excel-file). */
+export async function toXlsx(table: Table, sheet: string): Promise<Blob> {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const cell = (v: CellValue) =>
+    v === null ? null : { value: v, type: typeof v === 'number' ? Number : String };
+  const data = [
+    table.header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
+    ...table.rows.map((r) => r.map(cell)),
+  ];
+  return writeXlsxFile(data as unknown as SheetData, { sheet }).toBlob();
+}
+
+/** Saves a blob as a file through a temporary link. */
+export function download(content: Blob | string, fileName: string, type = 'text/plain'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** GeoJSON as a downloadable string. */
+export const geoJsonText = (fc: FeatureCollection | object): string => `${JSON.stringify(fc)}\n`;

@@ -1,0 +1,94 @@
+/** What a dropped file is, and how to read it (worker for most, main thread for KML: workers have no DOMParser). */
+import {
+  importKml,
+  type CrsId,
+  type EstateImport,
+  type FacilityImport,
+  type ImportError,
+  type Estate,
+} from '../../core';
+import type { Bounds } from '../../store/types';
+import type { AnalysisRunner } from './runner';
+import type { Table } from './exports';
+
+export type ImportTarget = 'estates' | 'facilities' | 'network' | 'scenario';
+
+/**
+ * Guesses what a file holds from its name (and, for JSON, whether it is a LifeCircle scenario).
+ * @param fileName the user's file name
+ * @param head the first bytes of the file as text
+ */
+export function guessTarget(fileName: string, head: string): ImportTarget {
+  const name = fileName.toLowerCase();
+  if (/\.(osm|osm\.gz|osm\.pbf|pbf)$/.test(name)) return 'network';
+  if (/\.(geo)?json$/.test(name) && head.includes('"lifecircle"') && head.includes('lifecircle-scenario'))
+    return 'scenario';
+  if (/facilit|设施|托育|养老|幼儿园/.test(name)) return 'facilities';
+  return 'estates';
+}
+
+export interface ImportRequest {
+  file: File;
+  target: 'estates' | 'facilities';
+  crs: CrsId | null;
+  fieldMap: Record<string, string>;
+}
+
+/**
+ * Reads estates or facilities from a file with the given CRS and field mapping.
+ * @param runner the analysis runner (its worker does the parsing)
+ * @param req file, target, CRS (null: the file's own), mapping overrides
+ */
+export async function readItems(
+  runner: AnalysisRunner,
+  req: ImportRequest,
+): Promise<EstateImport | FacilityImport> {
+  const { file, target } = req;
+  const options = { fileName: file.name, ...(req.crs ? { crs: req.crs } : {}), fieldMap: req.fieldMap };
+  if (/\.kml$/i.test(file.name)) {
+    const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
+    const text = await file.text();
+    return target === 'estates'
+      ? importKml(text, { ...options, target }, parse)
+      : importKml(text, { ...options, target }, parse);
+  }
+  const data = new Uint8Array(await file.arrayBuffer());
+  return runner.exclusive(() =>
+    runner.jobs.run<EstateImport | FacilityImport>('jobs.import', (signal, onProgress) =>
+      target === 'estates'
+        ? runner.client.send('import/estates', { data, ...options }, { signal, onProgress, hardCancel: true })
+        : runner.client.send(
+            'import/facilities',
+            { data, ...options },
+            { signal, onProgress, hardCancel: true },
+          ),
+    ),
+  );
+}
+
+/**
+ * Share of located estates outside the street network's extent (then they cannot reach a facility on
+ * foot: usually a wrong CRS or a file from another city).
+ * @returns 0–1, or null when there is no network or no located estate
+ */
+export function shareOutside(
+  estates: readonly Pick<Estate, 'location'>[],
+  bounds: Bounds | null,
+): number | null {
+  if (!bounds) return null;
+  const located = estates.filter((e) => e.location);
+  if (located.length === 0) return null;
+  const [w, s, e, n] = bounds;
+  const outside = located.filter(
+    ({ location }) => location![0] < w || location![0] > e || location![1] < s || location![1] > n,
+  );
+  return outside.length / located.length;
+}
+
+/** Rejected rows as a table for download: row, field, reason (both languages). */
+export function rejectedTable(errors: readonly ImportError[]): Table {
+  return {
+    header: ['row', 'field', 'code', 'message', 'messageZh'],
+    rows: errors.map((e) => [e.row, e.field, e.code, e.message, e.messageZh]),
+  };
+}

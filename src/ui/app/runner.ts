@@ -1,0 +1,292 @@
+/**
+ * Keeps the worker's analysis in step with the store. A reconcile loop compares what the worker was
+ * last sent with what the store (plus an in-progress drag) wants, and sends only the difference:
+ * compliance when estates or the profile change, the street network when its key changes, a full
+ * coverage run when estates/profile/network change, and single-facility what-if edits otherwise.
+ * While a request is in flight further edits only mark the loop dirty, so a fast drag coalesces to
+ * the latest position instead of queueing stale work.
+ */
+import type { Facility, FacilityKind, LngLat } from '../../core';
+import { bulkLayers } from '../../map/bulk-layers';
+import type { Action } from '../../store/actions';
+import type { AppStoreApi } from '../../store/store';
+import type { NetworkRef } from '../../store/types';
+import { AnalysisClient, WorkerRestartedError, type WorkerLike } from '../../worker/client';
+import type { CoverageResponse, NetworkLoaded, RequestMap } from '../../worker/protocol';
+import { diffFacilities } from './facility-diff';
+import { JobRunner } from './jobs';
+import { loadNetwork, saveNetwork } from './persist';
+import { mergeServiceAreas } from './service-area-merge';
+
+export interface RunnerMetrics {
+  /** Round trip of the last what-if edit (send → answer), ms. */
+  lastEditMs: number | null;
+  /** Round trip of the last full coverage run, ms. */
+  lastRunMs: number | null;
+  edits: number;
+  runs: number;
+}
+
+const same = (a: readonly unknown[] | null, b: readonly unknown[] | null) =>
+  a !== null && b !== null && a.length === b.length && a.every((x, k) => x === b[k]);
+
+export class AnalysisRunner {
+  readonly client: AnalysisClient<RequestMap>;
+  readonly jobs: JobRunner;
+  readonly metrics: RunnerMetrics = { lastEditMs: null, lastRunMs: null, edits: 0, runs: 0 };
+  private workerNetwork: string | null = null;
+  private evaluationKey: unknown[] | null = null;
+  private coverageKey: unknown[] | null = null;
+  private sentFacilities: Facility[] = [];
+  private sentServiceAreaKind: FacilityKind | null = null;
+  private readonly previews = new Map<string, LngLat>();
+  private forceMove: string | null = null;
+  private readonly graphs = new Map<string, Uint8Array>();
+  private running = false;
+  private dirty = false;
+  private lock: Promise<unknown> = Promise.resolve();
+  /** Resolves when the loop has nothing left to do (browser tests wait on it). */
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: AppStoreApi,
+    workerFactory: () => WorkerLike,
+    private readonly fetchDemoNetwork: () => Promise<Uint8Array>,
+  ) {
+    this.client = new AnalysisClient<RequestMap>(workerFactory, {
+      onRestart: (reason, detail) => {
+        this.workerNetwork = null;
+        this.coverageKey = null;
+        this.evaluationKey = null;
+        const key = reason === 'cancel' ? 'notice.cancelled' : 'notice.workerRestarted';
+        this.dispatch({ type: 'results/notice', notice: { key, detail } });
+        this.schedule();
+      },
+    });
+    this.jobs = new JobRunner(store);
+  }
+
+  /** Starts following the store. */
+  start(): () => void {
+    const unsubscribe = this.store.subscribe(
+      (s) => [s.scenario, s.view.kind, s.view.layers.serviceAreas],
+      () => this.schedule(),
+      { equalityFn: (a, b) => a.every((x, k) => x === b[k]) },
+    );
+    this.schedule();
+    return unsubscribe;
+  }
+
+  /** A facility is being dragged: analyse it at `location` without touching the store. */
+  preview(id: string, location: LngLat): void {
+    this.previews.set(id, location);
+    this.schedule();
+  }
+
+  /** The drag ended (the store now has the final position); re-run that facility's searches once more. */
+  drop(id: string): void {
+    this.previews.delete(id);
+    this.forceMove = id;
+    this.schedule();
+  }
+
+  /** Resolves once every pending analysis has been answered. */
+  idle(): Promise<void> {
+    if (!this.running && !this.dirty) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Runs `task` while no other request sequence is using the worker. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.lock.then(task, task);
+    this.lock = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Builds a street network from an OSM file in the worker, keeps it, and makes it the scenario's.
+   * @returns the network reference (already dispatched)
+   */
+  async loadNetworkFile(bytes: Uint8Array, fileName: string): Promise<NetworkRef> {
+    const loaded = await this.exclusive(() =>
+      this.jobs.run('jobs.network', (signal, onProgress) =>
+        this.client.send(
+          'network/load',
+          { bytes, fileName },
+          { signal, onProgress, hardCancel: true, timeoutMs: 120_000 },
+        ),
+      ),
+    );
+    const key = `file:${fileName}:${Date.now()}`;
+    this.adoptNetwork(key, loaded);
+    const network: NetworkRef = { source: 'file', fileName, key, report: loaded.report };
+    this.dispatch({ type: 'network/set', network, bounds: loaded.bounds });
+    return network;
+  }
+
+  private readonly dispatch = (action: Action): void => this.store.getState().dispatch(action);
+
+  private schedule(): void {
+    this.dirty = true;
+    if (!this.running) void this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.dirty) {
+        this.dirty = false;
+        await this.exclusive(() => this.step()).catch((error: unknown) => this.fail(error));
+      }
+    } finally {
+      this.running = false;
+      this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof WorkerRestartedError) return; // onRestart has rescheduled
+    const message = error instanceof Error ? error.message : String(error);
+    this.dispatch({ type: 'results/error', error: message });
+  }
+
+  private async step(): Promise<void> {
+    const state = this.store.getState();
+    const sc = state.scenario;
+    if (sc.id === 'empty') return;
+    const networkChanged = (sc.network?.key ?? null) !== this.workerNetwork;
+    // Read the network's bytes (IndexedDB or the demo file) while the worker evaluates compliance.
+    const bytes = networkChanged && sc.network ? this.networkBytes(sc.network) : null;
+    bytes?.catch(() => undefined);
+    const evaluationKey = [sc.estates, sc.profileId, sc.overrides, sc.defaultStatus];
+    if (!same(evaluationKey, this.evaluationKey)) {
+      this.evaluationKey = evaluationKey;
+      const { estates, profileId, overrides, defaultStatus } = sc;
+      const res = await this.client.send('rules/evaluate', { estates, profileId, overrides, defaultStatus });
+      this.dispatch({ type: 'results/evaluation', evaluation: res });
+    }
+    if (networkChanged) await this.ensureNetwork(sc.network, bytes);
+    await this.coverage();
+  }
+
+  private desiredFacilities(): Facility[] {
+    const facilities = this.store.getState().scenario.facilities;
+    if (this.previews.size === 0) return facilities;
+    return facilities.map((f) => {
+      const at = this.previews.get(f.id);
+      return at ? { ...f, location: at } : f;
+    });
+  }
+
+  private async coverage(): Promise<void> {
+    const { scenario: sc, view } = this.store.getState();
+    const kind = view.layers.serviceAreas ? view.kind : null;
+    const desired = this.desiredFacilities();
+    const key = [sc.estates, sc.profileId, sc.overrides, this.workerNetwork];
+    if (!same(key, this.coverageKey)) {
+      this.coverageKey = key;
+      this.sentFacilities = desired;
+      this.sentServiceAreaKind = kind;
+      const started = performance.now();
+      const req = {
+        estates: sc.estates,
+        facilities: desired,
+        profileId: sc.profileId,
+        overrides: sc.overrides,
+        serviceAreaKind: kind,
+      };
+      const res = await this.client.send('coverage/run', req);
+      this.metrics.lastRunMs = performance.now() - started;
+      this.metrics.runs++;
+      this.apply(res, true);
+      return;
+    }
+    const ops = diffFacilities(this.sentFacilities, desired);
+    const forced = this.forceMove;
+    this.forceMove = null;
+    if (ops.length === 0 && forced) {
+      const f = desired.find((x) => x.id === forced);
+      if (f) ops.push({ op: 'move', id: f.id, kind: f.kind, location: f.location });
+    }
+    if (ops.length > 0) {
+      this.sentFacilities = desired;
+      this.sentServiceAreaKind = kind;
+      const started = performance.now();
+      try {
+        const res = await this.client.send('coverage/edit', { ops, serviceAreaKind: kind });
+        this.metrics.lastEditMs = performance.now() - started;
+        this.metrics.edits++;
+        this.apply(res, false);
+      } catch (error) {
+        this.coverageKey = null; // the sessions may be half-edited: rebuild them on the next pass
+        this.dirty = true;
+        throw error;
+      }
+    }
+    if (kind !== this.sentServiceAreaKind) {
+      this.sentServiceAreaKind = kind;
+      this.apply(await this.client.send('coverage/service-areas', { kind }), false);
+    }
+  }
+
+  private apply(res: CoverageResponse, full: boolean): void {
+    const current = this.store.getState().results.coverage;
+    const byKind = full ? res.byKind : { ...current?.byKind, ...res.byKind };
+    if (full || Object.keys(res.byKind).length > 0)
+      this.dispatch({ type: 'results/coverage', coverage: { byKind } });
+    const patch = res.serviceAreas;
+    if (patch) {
+      if (patch.kind === this.store.getState().view.kind) {
+        const shown = full ? null : bulkLayers.getState().serviceAreas;
+        bulkLayers.setState({ serviceAreas: mergeServiceAreas(shown, patch) });
+      }
+    } else if (full || this.sentServiceAreaKind === null) bulkLayers.setState({ serviceAreas: null });
+  }
+
+  /** The stored graph (memory, then IndexedDB), else the raw OSM bytes of the demo, else null. */
+  private async networkBytes(ref: NetworkRef): Promise<{ graph: Uint8Array } | { osm: Uint8Array } | null> {
+    const graph = this.graphs.get(ref.key) ?? (await loadNetwork(ref.key));
+    if (graph) return { graph };
+    if (ref.source === 'demo') return { osm: await this.fetchDemoNetwork() };
+    return null;
+  }
+
+  private async ensureNetwork(
+    ref: NetworkRef | null,
+    pending: ReturnType<AnalysisRunner['networkBytes']> | null,
+  ): Promise<void> {
+    this.coverageKey = null;
+    const bytes = ref ? await (pending ?? this.networkBytes(ref)) : null;
+    if (!ref || !bytes) {
+      if (ref)
+        this.dispatch({
+          type: 'results/notice',
+          notice: { key: 'notice.networkMissing', detail: ref.fileName },
+        });
+      await this.client.send('network/clear', {});
+      bulkLayers.setState({ streets: null });
+      this.workerNetwork = ref?.key ?? null; // do not retry until the network changes
+      return;
+    }
+    const loaded =
+      'graph' in bytes
+        ? await this.client.send('network/restore', { graphBytes: bytes.graph.slice() })
+        : await this.jobs.run('jobs.network', (signal, onProgress) =>
+            this.client.send(
+              'network/load',
+              { bytes: bytes.osm, fileName: ref.fileName },
+              { signal, onProgress, hardCancel: true },
+            ),
+          );
+    this.adoptNetwork(ref.key, loaded, !('graph' in bytes));
+    if (!ref.report) this.dispatch({ type: 'network/report', report: loaded.report, bounds: loaded.bounds });
+  }
+
+  private adoptNetwork(key: string, loaded: NetworkLoaded, persist = true): void {
+    this.graphs.set(key, loaded.graphBytes);
+    if (persist) void saveNetwork(key, loaded.graphBytes).catch(() => undefined);
+    bulkLayers.setState({ streets: loaded.segments });
+    this.workerNetwork = key;
+    this.coverageKey = null;
+  }
+}

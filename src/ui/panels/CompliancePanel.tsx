@@ -1,0 +1,132 @@
+/** Compliance of all estates: totals, per-rule summary, a searchable estate list, exports. */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VERDICT_STATUSES, type VerdictStatus } from '../../core';
+import { getProfile } from '../../profiles';
+import { dispatch, useApp } from '../../store/store';
+import { complianceTable, download, toCsv, toXlsx } from '../app/exports';
+import { formatNumber, formatUnit, pickLang } from '../format';
+
+const ORDER: Record<VerdictStatus, number> = {
+  fail: 0,
+  'insufficient-data': 1,
+  pass: 2,
+  'not-applicable': 3,
+};
+const LIST_LIMIT = 300;
+
+export function CompliancePanel() {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.view.lang);
+  const evaluation = useApp((s) => s.results.evaluation);
+  const profileId = useApp((s) => s.scenario.profileId);
+  const scenarioName = useApp((s) => s.scenario.name);
+  const [filter, setFilter] = useState<VerdictStatus | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const profile = getProfile(profileId);
+  const rows = useMemo(() => {
+    const list = (evaluation?.estates ?? []).filter(
+      (e) => (filter === 'all' || e.overall === filter) && (query === '' || e.name.includes(query)),
+    );
+    const shortfall = (e: (typeof list)[number]) =>
+      e.verdicts.reduce((s, v) => s + (v.status === 'fail' ? (v.shortfall ?? 0) : 0), 0);
+    return list.sort((a, b) => ORDER[a.overall] - ORDER[b.overall] || shortfall(b) - shortfall(a));
+  }, [evaluation, filter, query]);
+  if (!evaluation) return <p role="status">{t('status.pending')}</p>;
+  const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
+  const table = () => complianceTable(evaluation, profile, lang);
+  const base = `${scenarioName || 'lifecircle'}-${profileId}-compliance`;
+  return (
+    <section aria-labelledby="compliance-title">
+      <h2 id="compliance-title">{t('compliance.title', { profile: pickLang(profile?.name, lang) })}</h2>
+      <ul className="status-totals" data-testid="compliance-totals">
+        {VERDICT_STATUSES.map((s) => (
+          <li key={s}>
+            <span className={`badge badge-status-${s}`}>{t(`status.${s}`)}</span>{' '}
+            {n(evaluation.summary.overall[s])}
+          </li>
+        ))}
+      </ul>
+      <p className="params-line">
+        {t('compliance.parameters', {
+          pph: n(evaluation.parameters.personsPerHousehold, 2),
+          speed: n(evaluation.parameters.walkingSpeed, 2),
+        })}
+      </p>
+      <table className="table">
+        <caption>{t('compliance.byRule')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('compliance.rule')}</th>
+            <th scope="col">{t('status.pass')}</th>
+            <th scope="col">{t('status.fail')}</th>
+            <th scope="col">{t('status.insufficient-data')}</th>
+            <th scope="col">{t('compliance.totalShortfall')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {evaluation.summary.rules.map((r) => (
+            <tr key={r.rule}>
+              <th scope="row">
+                {pickLang(profile?.rules.find((x) => x.id === r.rule)?.title, lang) || r.rule}
+              </th>
+              <td>{n(r.counts.pass)}</td>
+              <td>{n(r.counts.fail)}</td>
+              <td>{n(r.counts['insufficient-data'])}</td>
+              <td>
+                {n(r.totalShortfall, 1)} {formatUnit(r.unit, lang)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row-controls">
+        <label>
+          <span>{t('compliance.filter')}</span>
+          <select value={filter} onChange={(e) => setFilter(e.target.value as VerdictStatus | 'all')}>
+            <option value="all">{t('compliance.all')}</option>
+            {VERDICT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('compliance.search')}</span>
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+      </div>
+      <p className="hint">
+        {t('compliance.showing', { shown: n(Math.min(rows.length, LIST_LIMIT)), total: n(rows.length) })}
+      </p>
+      <ul className="estate-list" data-testid="estate-list">
+        {rows.slice(0, LIST_LIMIT).map((e) => (
+          <li key={e.id}>
+            <button
+              type="button"
+              onClick={() => dispatch({ type: 'view/select', selection: { type: 'estate', id: e.id } })}
+            >
+              <span className={`dot dot-${e.overall}`} aria-hidden="true" />
+              <span className="estate-name">{e.name}</span>
+              <span className="estate-meta">
+                {n(e.households)} {t('units.households')} · {t(`status.${e.overall}`)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="exports">
+        <button type="button" onClick={() => download(toCsv(table()), `${base}.csv`, 'text/csv')}>
+          {t('exports.csv')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void toXlsx(table(), t('exports.sheet')).then((b) => download(b, `${base}.xlsx`))}
+        >
+          {t('exports.xlsx')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+/** An estate: its figures, every verdict with its citation, and the facilities that serve it. */
+import { useTranslation } from 'react-i18next';
+import { FACILITY_KINDS, type Rule, type Verdict } from '../../core';
+import { getProfile } from '../../profiles';
+import { dispatch, useApp } from '../../store/store';
+import type { KindCoverage } from '../../store/types';
+import { formatNumber } from '../format';
+import { VerdictCard } from './VerdictCard';
+
+/**
+ * Coverage-scope rules (walking minutes to the listed kinds) judged with the coverage engine's minutes.
+ * The threshold and the citation come from the rule itself.
+ */
+function coverageVerdicts(
+  rules: Rule[],
+  estateId: string,
+  byKind: Partial<Record<string, KindCoverage>>,
+): Verdict[] {
+  return rules
+    .filter((r) => r.scope === 'coverage')
+    .map((rule) => {
+      const kinds = String(rule.options?.kinds ?? '')
+        .split(',')
+        .filter(Boolean);
+      const minutes = kinds
+        .map((k) => byKind[k]?.estates.find((e) => e.id === estateId)?.minutes)
+        .filter((m): m is number => typeof m === 'number');
+      const best = minutes.length ? Math.min(...minutes) : null;
+      const known = kinds.some((k) => byKind[k]);
+      const status = !known
+        ? 'insufficient-data'
+        : best === null
+          ? 'fail'
+          : best <= rule.threshold
+            ? 'pass'
+            : 'fail';
+      return {
+        rule: rule.id,
+        status,
+        required: rule.threshold,
+        provided: best,
+        shortfall: best === null ? null : Math.max(0, best - rule.threshold),
+        unit: rule.unit,
+        source: rule.source,
+      } satisfies Verdict;
+    });
+}
+
+export function EstateDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.view.lang);
+  const estate = useApp((s) => s.scenario.estates.find((e) => e.id === id));
+  const result = useApp((s) => s.results.evaluation?.estates.find((e) => e.id === id));
+  const profileId = useApp((s) => s.scenario.profileId);
+  const coverage = useApp((s) => s.results.coverage);
+  const facilities = useApp((s) => s.scenario.facilities);
+  if (!estate) return null;
+  const rules = getProfile(profileId)?.rules ?? [];
+  const ruleOf = (ruleId: string) => rules.find((r) => r.id === ruleId);
+  const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
+  const derived = coverage ? coverageVerdicts(rules, id, coverage.byKind) : [];
+  return (
+    <section className="estate-detail" data-testid="estate-detail" aria-labelledby="estate-title">
+      <header className="detail-header">
+        <h2 id="estate-title">{estate.name}</h2>
+        <button
+          type="button"
+          onClick={() => dispatch({ type: 'view/select', selection: null })}
+          aria-label={t('actions.close')}
+        >
+          ×
+        </button>
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('estate.households')}</dt>
+          <dd>{n(estate.households)}</dd>
+        </div>
+        <div>
+          <dt>{t('estate.residents')}</dt>
+          <dd>
+            {n(result?.residents ?? estate.residents)}
+            {result?.residentsDerived && <small> {t('estate.residentsDerived')}</small>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('estate.status')}</dt>
+          <dd>
+            {result?.status ? t(`estateStatus.${result.status}`) : t('estate.statusUnknown')}
+            {result?.statusDefaulted && <small> {t('estate.statusDefaulted')}</small>}
+          </dd>
+        </div>
+        {estate.district && (
+          <div>
+            <dt>{t('estate.district')}</dt>
+            <dd>{estate.district}</dd>
+          </div>
+        )}
+      </dl>
+      <h3>{t('estate.verdicts')}</h3>
+      {!result && <p>{t('status.pending')}</p>}
+      {result?.verdicts.map((v) => (
+        <VerdictCard key={v.rule} verdict={v} rule={ruleOf(v.rule)} />
+      ))}
+      {derived.map((v) => (
+        <VerdictCard key={v.rule} verdict={v} rule={ruleOf(v.rule)} derived />
+      ))}
+      <h3>{t('estate.serving')}</h3>
+      <table className="table" data-testid="serving">
+        <thead>
+          <tr>
+            <th scope="col">{t('coverage.kind')}</th>
+            <th scope="col">{t('estate.nearest')}</th>
+            <th scope="col">{t('coverage.minutes')}</th>
+            <th scope="col">{t('coverage.withinLimit')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {FACILITY_KINDS.map((kind) => {
+            const row = coverage?.byKind[kind]?.estates.find((e) => e.id === id);
+            const limit = coverage?.byKind[kind]?.parameters.minutes;
+            const facility = facilities.find((f) => f.id === row?.nearestFacility);
+            return (
+              <tr key={kind}>
+                <th scope="row">{t(`kinds.${kind}`)}</th>
+                <td>{facility?.name ?? (row?.offNetwork ? t('estate.offNetwork') : '—')}</td>
+                <td>{row?.minutes === null || row?.minutes === undefined ? '—' : n(row.minutes, 1)}</td>
+                <td>
+                  {row
+                    ? row.covered
+                      ? t('coverage.yes', { min: limit })
+                      : t('coverage.no', { min: limit })
+                    : '—'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+/** Edits one facility: name, kind, capacity, status; moves it by keyboard; deletes it. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FACILITY_KINDS, lngLat, type Facility, type FacilityKind } from '../../core';
+import type { FacilityPatch } from '../../store/actions';
+import { dispatch, useApp } from '../../store/store';
+
+/** Keyboard nudge step: 50 m, about one building, converted to degrees at the facility's latitude. */
+const NUDGE_M = 50;
+const M_PER_DEG_LAT = 111_320;
+
+function nudge(f: Facility, dx: number, dy: number) {
+  const [lng, lat] = f.location;
+  const dLat = (dy * NUDGE_M) / M_PER_DEG_LAT;
+  const dLng = (dx * NUDGE_M) / (M_PER_DEG_LAT * Math.cos((lat * Math.PI) / 180));
+  dispatch({ type: 'facility/move', id: f.id, location: lngLat(lng + dLng, lat + dLat) });
+}
+
+/** A number field that commits on blur or Enter (one undo step per edit, not per keystroke). */
+function NumberField({
+  label,
+  value,
+  onCommit,
+  testId,
+}: {
+  label: string;
+  value: number | null;
+  onCommit(v: number | null): void;
+  testId?: string;
+}) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(value === null ? '' : String(value));
+  }
+  const commit = () => {
+    const v = text.trim() === '' ? null : Number(text);
+    if (v === null || (Number.isFinite(v) && v >= 0)) onCommit(v);
+    else setText(value === null ? '' : String(value));
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        min={0}
+        inputMode="decimal"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        data-testid={testId}
+      />
+    </label>
+  );
+}
+
+export function FacilityEditor({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const facility = useApp((s) => s.scenario.facilities.find((f) => f.id === id));
+  const [name, setName] = useState(facility?.name ?? '');
+  const [shownName, setShownName] = useState(facility?.name);
+  if (facility && shownName !== facility.name) {
+    setShownName(facility.name);
+    setName(facility.name);
+  }
+  if (!facility) return null;
+  const update = (patch: FacilityPatch) => dispatch({ type: 'facility/update', id, patch });
+  return (
+    <section className="facility-editor" aria-labelledby="facility-title" data-testid="facility-editor">
+      <header className="detail-header">
+        <h3 id="facility-title">{facility.name}</h3>
+        <button
+          type="button"
+          onClick={() => dispatch({ type: 'view/select', selection: null })}
+          aria-label={t('actions.close')}
+        >
+          ×
+        </button>
+      </header>
+      <label className="field">
+        <span>{t('facility.name')}</span>
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => name !== facility.name && update({ name })}
+        />
+      </label>
+      <label className="field">
+        <span>{t('facility.kind')}</span>
+        <select
+          value={facility.kind}
+          onChange={(e) => update({ kind: e.target.value as FacilityKind })}
+          data-testid="facility-kind"
+        >
+          {FACILITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberField
+        label={t('facility.places')}
+        value={facility.capacity.places}
+        onCommit={(v) => update({ capacity: { places: v } })}
+        testId="facility-places"
+      />
+      <NumberField
+        label={t('facility.beds')}
+        value={facility.capacity.beds}
+        onCommit={(v) => update({ capacity: { beds: v } })}
+      />
+      <NumberField
+        label={t('facility.floorArea')}
+        value={facility.capacity.floorArea}
+        onCommit={(v) => update({ capacity: { floorArea: v } })}
+      />
+      <label className="field">
+        <span>{t('facility.status')}</span>
+        <select
+          value={facility.status}
+          onChange={(e) => update({ status: e.target.value as Facility['status'] })}
+        >
+          {(['existing', 'planned', 'proposed'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`facilityStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="nudge" role="group" aria-label={t('facility.move', { m: NUDGE_M })}>
+        <button
+          type="button"
+          onClick={() => nudge(facility, 0, 1)}
+          aria-label={t('facility.north', { m: NUDGE_M })}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          onClick={() => nudge(facility, -1, 0)}
+          aria-label={t('facility.west', { m: NUDGE_M })}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          onClick={() => nudge(facility, 1, 0)}
+          aria-label={t('facility.east', { m: NUDGE_M })}
+        >
+          →
+        </button>
+        <button
+          type="button"
+          onClick={() => nudge(facility, 0, -1)}
+          aria-label={t('facility.south', { m: NUDGE_M })}
+        >
+          ↓
+        </button>
+      </div>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => dispatch({ type: 'facility/remove', id })}
+        data-testid="facility-delete"
+      >
+        {t('facility.delete')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Import: drop or pick a file (GeoJSON, CSV/TSV, Shapefile zip, KML, OSM), say what it is and its
+ * coordinate system, review the result, use it. Also saves and opens the whole scenario as GeoJSON.
+ */
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseCrs, type CrsId, type EstateImport, type FacilityImport } from '../../core';
+import { scenarioFromGeoJson, scenarioToGeoJson } from '../../store/scenario-file';
+import { appStore, dispatch, useApp } from '../../store/store';
+import { download, geoJsonText } from '../app/exports';
+import { guessTarget, readItems, type ImportTarget } from '../app/import-file';
+import { useServices } from '../context';
+import { ImportReview } from './ImportReview';
+
+const CRS_CHOICES = ['auto', 'wgs84', 'gcj02', 'bd09', 'EPSG:4490', 'epsg'] as const;
+type CrsChoice = (typeof CRS_CHOICES)[number];
+
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const { runner } = useServices();
+  const scenarioName = useApp((s) => s.scenario.name);
+  const [file, setFile] = useState<File | null>(null);
+  const [target, setTarget] = useState<ImportTarget>('estates');
+  const [crsChoice, setCrsChoice] = useState<CrsChoice>('auto');
+  const [epsg, setEpsg] = useState('');
+  const [fieldMap, setFieldMap] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<EstateImport | FacilityImport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (f: File | undefined) => {
+    if (!f) return;
+    setFile(f);
+    setResult(null);
+    setError(null);
+    setFieldMap({});
+    setTarget(guessTarget(f.name, await f.slice(0, 4096).text()));
+  };
+  const crs = (): CrsId | null => {
+    if (crsChoice === 'auto') return null;
+    return parseCrs(crsChoice === 'epsg' ? epsg : crsChoice);
+  };
+  const run = async (task: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await task();
+    } catch (e) {
+      setError(
+        e instanceof Error ? (e.name === 'AbortError' ? t('notice.cancelled') : e.message) : String(e),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const read = (map = fieldMap) =>
+    run(async () => {
+      if (!file) return;
+      if (target === 'network') {
+        await runner.loadNetworkFile(new Uint8Array(await file.arrayBuffer()), file.name);
+        setFile(null);
+      } else if (target === 'scenario') {
+        dispatch({
+          type: 'scenario/load',
+          scenario: scenarioFromGeoJson(JSON.parse(await file.text()), file.name),
+        });
+        setFile(null);
+      } else {
+        setResult(await readItems(runner, { file, target, crs: crs(), fieldMap: map }));
+      }
+    });
+  const accept = (mode: 'replace' | 'append') => {
+    if (!result || !file) return;
+    if ('estates' in result) dispatch({ type: 'estates/replace', estates: result.estates, name: file.name });
+    else dispatch({ type: 'facilities/replace', facilities: result.facilities, mode });
+    setResult(null);
+    setFile(null);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    void choose(e.dataTransfer.files[0]);
+  };
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t('import.title')}</h2>
+      <label className="dropzone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <span>{file ? file.name : t('import.drop')}</span>
+        <input
+          type="file"
+          accept=".geojson,.json,.csv,.tsv,.txt,.zip,.kml,.osm,.pbf,.gz"
+          onChange={(e) => void choose(e.target.files?.[0])}
+          data-testid="import-file"
+        />
+      </label>
+      {file && (
+        <div className="import-options">
+          <label className="field">
+            <span>{t('import.target')}</span>
+            <select
+              value={target}
+              onChange={(e) => setTarget(e.target.value as ImportTarget)}
+              data-testid="import-target"
+            >
+              {(['estates', 'facilities', 'network', 'scenario'] as const).map((x) => (
+                <option key={x} value={x}>
+                  {t(`import.targets.${x}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {(target === 'estates' || target === 'facilities') && (
+            <label className="field">
+              <span>{t('import.crs')}</span>
+              <select
+                value={crsChoice}
+                onChange={(e) => setCrsChoice(e.target.value as CrsChoice)}
+                data-testid="import-crs"
+              >
+                {CRS_CHOICES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`import.crsChoices.${c.replace(':', '')}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {crsChoice === 'epsg' && (
+            <label className="field">
+              <span>{t('import.epsg')}</span>
+              <input value={epsg} onChange={(e) => setEpsg(e.target.value)} placeholder="EPSG:4547" />
+            </label>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void read()}
+            data-testid="import-read"
+          >
+            {t(`import.read.${target}`)}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="hint warn" role="alert">
+          {error}
+        </p>
+      )}
+      {result && file && (
+        <ImportReview
+          fileName={file.name}
+          result={result}
+          fieldMap={fieldMap}
+          onFieldMap={setFieldMap}
+          onReread={() => void read(fieldMap)}
+          onAccept={accept}
+          onCancel={() => setResult(null)}
+        />
+      )}
+      <h3>{t('import.scenarioTitle')}</h3>
+      <p className="hint">{t('import.scenarioHint')}</p>
+      <button
+        type="button"
+        onClick={() =>
+          download(
+            geoJsonText(scenarioToGeoJson(appStore.getState().scenario)),
+            `${scenarioName || 'scenario'}.lifecircle.geojson`,
+            'application/geo+json',
+          )
+        }
+        data-testid="scenario-export"
+      >
+        {t('import.exportScenario')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The result of reading a file: the field mapping it used (editable), a preview, the rejected rows
+ * (downloadable) and warnings, and the button that puts the items into the scenario.
+ */
+import { useTranslation } from 'react-i18next';
+import type { EstateImport, FacilityImport } from '../../core';
+import { useApp } from '../../store/store';
+import { download, toCsv } from '../app/exports';
+import { rejectedTable, shareOutside } from '../app/import-file';
+import { formatNumber, formatPct } from '../format';
+
+export interface ImportReviewProps {
+  fileName: string;
+  result: EstateImport | FacilityImport;
+  fieldMap: Record<string, string>;
+  onFieldMap(map: Record<string, string>): void;
+  onReread(): void;
+  onAccept(mode: 'replace' | 'append'): void;
+  onCancel(): void;
+}
+
+const PREVIEW_ROWS = 5;
+const ERROR_ROWS = 50;
+
+export function ImportReview({
+  fileName,
+  result,
+  fieldMap,
+  onFieldMap,
+  onReread,
+  onAccept,
+  onCancel,
+}: ImportReviewProps) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.view.lang);
+  const bounds = useApp((s) => s.scenario.bounds);
+  const hasNetwork = useApp((s) => s.scenario.network !== null);
+  const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
+  const isEstates = 'estates' in result;
+  const items: { name: string; location: readonly [number, number] | null; figure: number | null }[] =
+    isEstates
+      ? result.estates.map((e) => ({ name: e.name, location: e.location, figure: e.households }))
+      : result.facilities.map((f) => ({
+          name: f.name,
+          location: f.location,
+          figure: f.capacity.places ?? f.capacity.beds ?? f.capacity.floorArea,
+        }));
+  const outside = hasNetwork
+    ? shareOutside(
+        items.map((i) => ({ location: i.location as never })),
+        bounds,
+      )
+    : null;
+  const message = (m: { message: string; messageZh: string }) => (lang === 'zh' ? m.messageZh : m.message);
+  return (
+    <section className="import-review" aria-labelledby="review-title" data-testid="import-review">
+      <h3 id="review-title">{t('import.review', { file: fileName })}</h3>
+      <p data-testid="import-counts">
+        {t('import.counts', {
+          rows: n(result.rowCount),
+          ok: n(items.length),
+          rejected: n(result.errors.length),
+          crs: result.crs,
+          encoding: result.encoding ?? '—',
+        })}
+      </p>
+      {outside !== null && outside > 0.2 && (
+        <p className="hint warn" role="alert">
+          {t('import.outside', { pct: formatPct(outside * 100, lang) })}
+        </p>
+      )}
+      <details open={result.fatal || items.length === 0}>
+        <summary>{t('import.mapping')}</summary>
+        <table className="table">
+          <tbody>
+            {Object.entries(result.mapping).map(([field, header]) => (
+              <tr key={field}>
+                <th scope="row">{t(`fields.${field}`, { defaultValue: field })}</th>
+                <td>
+                  <select
+                    aria-label={t(`fields.${field}`, { defaultValue: field })}
+                    value={fieldMap[field] ?? header ?? ''}
+                    onChange={(e) => {
+                      const next = { ...fieldMap };
+                      if (e.target.value) next[field] = e.target.value;
+                      else delete next[field];
+                      onFieldMap(next);
+                    }}
+                  >
+                    <option value="">{t('import.none')}</option>
+                    {result.headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={onReread}>
+          {t('import.reread')}
+        </button>
+      </details>
+      <table className="table">
+        <caption>{t('import.preview')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('estate.name')}</th>
+            <th scope="col">{isEstates ? t('estate.households') : t('facility.capacity')}</th>
+            <th scope="col">{t('import.lngLat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.slice(0, PREVIEW_ROWS).map((item, k) => (
+            <tr key={k}>
+              <td>{item.name}</td>
+              <td>{n(item.figure)}</td>
+              <td>
+                {item.location ? `${item.location[0].toFixed(5)}, ${item.location[1].toFixed(5)}` : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result.warnings.length > 0 && (
+        <details>
+          <summary>{t('import.warnings', { count: result.warnings.length })}</summary>
+          <ul className="messages">
+            {result.warnings.map((w, k) => (
+              <li key={k}>{message(w)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {result.errors.length > 0 && (
+        <details data-testid="rejected-rows">
+          <summary>{t('import.rejected', { count: result.errors.length })}</summary>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('import.row')}</th>
+                <th scope="col">{t('import.field')}</th>
+                <th scope="col">{t('import.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.errors.slice(0, ERROR_ROWS).map((e, k) => (
+                <tr key={k}>
+                  <td>{e.row}</td>
+                  <td>{e.field ?? '—'}</td>
+                  <td>{message(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button
+            type="button"
+            onClick={() =>
+              download(toCsv(rejectedTable(result.errors)), `${fileName}-rejected.csv`, 'text/csv')
+            }
+          >
+            {t('import.downloadRejected')}
+          </button>
+        </details>
+      )}
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={items.length === 0}
+          onClick={() => onAccept('replace')}
+          data-testid="import-accept"
+        >
+          {t(isEstates ? 'import.useEstates' : 'import.useFacilities', { count: items.length })}
+        </button>
+        {!isEstates && (
+          <button type="button" disabled={items.length === 0} onClick={() => onAccept('append')}>
+            {t('import.appendFacilities')}
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}

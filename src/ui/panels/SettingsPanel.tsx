@@ -1,0 +1,172 @@
+/** The rule profile and its parameters (editable, with defaults), default estate status, base map, reset. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  PARAMETER_NAMES,
+  PARAMETER_SPECS,
+  SERVICE_MINUTES_SPEC,
+  type EstateStatus,
+  type FacilityKind,
+} from '../../core';
+import { getProfile } from '../../profiles';
+import { dispatch, useApp } from '../../store/store';
+import { demoScenario } from '../app/demo';
+import { clearSaved } from '../app/persist';
+import { useServices } from '../context';
+import { formatNumber, pickLang } from '../format';
+import { Citation } from './VerdictCard';
+
+function defaultOf(profileId: string, name: string): number | undefined {
+  const p = getProfile(profileId)?.parameters;
+  if (!p) return undefined;
+  if (name.startsWith('serviceMinutes.'))
+    return p.serviceMinutes[name.slice('serviceMinutes.'.length) as FacilityKind];
+  const v = p[name];
+  return typeof v === 'number' ? v : undefined;
+}
+
+function ParameterRow({
+  name,
+  profileId,
+  value,
+}: {
+  name: string;
+  profileId: string;
+  value: number | undefined;
+}) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.view.lang);
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(value === undefined ? '' : String(value));
+  }
+  const spec = name.startsWith('serviceMinutes.') ? SERVICE_MINUTES_SPEC : PARAMETER_SPECS[name];
+  const fallback = defaultOf(profileId, name);
+  const commit = () => {
+    const v = text.trim() === '' ? null : Number(text);
+    dispatch({ type: 'parameter/set', name, value: v === fallback ? null : v });
+  };
+  const label = name.startsWith('serviceMinutes.')
+    ? t('params.serviceMinutes', { kind: t(`kinds.${name.slice(15)}`) })
+    : t(`params.${name}`);
+  return (
+    <tr>
+      <th scope="row">
+        <label htmlFor={`param-${name}`}>{label}</label>
+      </th>
+      <td>
+        <input
+          id={`param-${name}`}
+          type="number"
+          step="any"
+          min={spec?.min}
+          max={spec?.max}
+          value={text}
+          placeholder={fallback === undefined ? '' : String(fallback)}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
+      </td>
+      <td>
+        {t('params.default', { value: formatNumber(fallback, lang, 3) })} {spec?.unit}
+      </td>
+    </tr>
+  );
+}
+
+export function SettingsPanel() {
+  const { t } = useTranslation();
+  const { runner } = useServices();
+  const lang = useApp((s) => s.view.lang);
+  const profileId = useApp((s) => s.scenario.profileId);
+  const overrides = useApp((s) => s.scenario.overrides);
+  const defaultStatus = useApp((s) => s.scenario.defaultStatus);
+  const errors = useApp((s) => s.results.evaluation?.parameterErrors ?? []);
+  const styleUrl = useApp((s) => s.view.styleUrl);
+  const [url, setUrl] = useState(styleUrl);
+  const profile = getProfile(profileId);
+  const resetDemo = async () => {
+    await clearSaved();
+    dispatch({ type: 'scenario/load', scenario: await demoScenario(runner, lang) });
+  };
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <p>
+        <strong>{pickLang(profile?.name, lang)}</strong> · {pickLang(profile?.jurisdiction, lang)}
+      </p>
+      <table className="table params" data-testid="parameters">
+        <caption>{t('settings.parameters')}</caption>
+        <tbody>
+          {PARAMETER_NAMES.map((name) => (
+            <ParameterRow
+              key={`${profileId}-${name}`}
+              name={name}
+              profileId={profileId}
+              value={overrides[name] ?? defaultOf(profileId, name)}
+            />
+          ))}
+        </tbody>
+      </table>
+      {errors.length > 0 && (
+        <ul className="messages warn" role="alert">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {profile && Object.keys(profile.parameterSources).length > 0 && (
+        <details>
+          <summary>{t('settings.parameterSources')}</summary>
+          {Object.entries(profile.parameterSources).map(([name, source]) => (
+            <div key={name}>
+              <h4>{t(`params.${name}`, { defaultValue: name })}</h4>
+              <Citation source={source} />
+            </div>
+          ))}
+        </details>
+      )}
+      <label className="field">
+        <span>{t('settings.defaultStatus')}</span>
+        <select
+          value={defaultStatus ?? ''}
+          onChange={(e) =>
+            dispatch({ type: 'status/default', status: (e.target.value || null) as EstateStatus | null })
+          }
+        >
+          <option value="">{t('settings.statusNone')}</option>
+          <option value="new">{t('estateStatus.new')}</option>
+          <option value="existing">{t('estateStatus.existing')}</option>
+        </select>
+      </label>
+      <h3>{t('settings.basemap')}</h3>
+      <p className="hint">{t('settings.basemapHint')}</p>
+      <form
+        className="row-controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          dispatch({ type: 'view/set', patch: { styleUrl: url.trim() } });
+        }}
+      >
+        <label className="field">
+          <span>{t('settings.styleUrl')}</span>
+          <input
+            type="text"
+            inputMode="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+          />
+        </label>
+        <button type="submit">{t('settings.apply')}</button>
+      </form>
+      <h3>{t('settings.reset')}</h3>
+      <button type="button" className="danger" onClick={() => void resetDemo()}>
+        {t('settings.resetDemo')}
+      </button>
+    </section>
+  );
+}
