@@ -9,9 +9,33 @@
  * collinear vertices removed, closed, inside on the left: outer rings counter-clockwise and holes
  * clockwise with y up — RFC 7946's orientation once y points north.
  */
+/** Lattice edge m (0 bottom, 1 right, 2 top, 3 left) of the square whose bottom-left point is p. */
+const edgeId = (p: number, size: number, m: number): number =>
+  m === 0 ? 2 * p : m === 1 ? 2 * p + 3 : m === 2 ? 2 * (p + size) : 2 * p + 1;
+
+/**
+ * Contour pieces per pattern of inside corners (bit m = corner m inside): pairs [exit edge, entry edge].
+ * An exit edge has corner m inside and m + 1 outside; it pairs with the entry edge just before the run of
+ * inside corners that ends at m, so a saddle keeps its two inside corners apart.
+ */
+const SEGMENTS: number[][] = Array.from({ length: 16 }, (_, bits) => {
+  const inside = (m: number): boolean => (bits & (1 << (m & 3))) !== 0;
+  const pairs: number[] = [];
+  for (let m = 0; m < 4; m++) {
+    if (!inside(m) || inside(m + 1)) continue;
+    let first = m;
+    while (inside(first + 3)) first = (first + 3) & 3;
+    pairs.push(m, (first + 3) & 3);
+  }
+  return pairs;
+});
+
 export class ContourTracer {
   private next = new Int32Array(0);
-  private starts: number[][] = [];
+  /** Per level, the exit edges in scan order (where rings start), reused between calls. */
+  private starts: Int32Array[] = [];
+  private startCount: number[] = [];
+  private ring = new Int32Array(4096);
 
   /**
    * @param levels level index per lattice point, row-major `size` × `size`; `levelCount` or more = outside
@@ -23,13 +47,13 @@ export class ContourTracer {
   trace(levels: Uint8Array, size: number, levelCount: number, box: readonly number[]): number[][][] {
     const stride = 2 * size * size;
     if (this.next.length < stride * levelCount) this.next = new Int32Array(stride * levelCount).fill(-1);
-    this.starts = Array.from({ length: levelCount }, () => []);
+    while (this.starts.length < levelCount) this.starts.push(new Int32Array(1024));
+    this.startCount = new Array<number>(levelCount).fill(0);
     const i0 = Math.max(0, box[0]! - 1);
     const j0 = Math.max(0, box[1]! - 1);
     const i1 = Math.min(size - 2, box[2]!);
     const j1 = Math.min(size - 2, box[3]!);
-    const lv = [0, 0, 0, 0];
-    const edge = [0, 0, 0, 0];
+    const next = this.next;
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
         const p = j * size + i;
@@ -39,66 +63,73 @@ export class ContourTracer {
         const c = levels[p + size + 1]!;
         const d = levels[p + size]!;
         if (a === b && b === c && c === d) continue; // no contour crosses a uniform square
-        lv[0] = a;
-        lv[1] = b;
-        lv[2] = c;
-        lv[3] = d;
         const lo = Math.min(a, b, c, d);
         const hi = Math.min(levelCount, Math.max(a, b, c, d));
-        if (lo >= hi) continue;
-        edge[0] = 2 * p;
-        edge[1] = 2 * (p + 1) + 1;
-        edge[2] = 2 * (p + size);
-        edge[3] = 2 * p + 1;
         for (let k = lo; k < hi; k++) {
-          for (let m = 0; m < 4; m++) {
-            // Exit edge: corner m inside, corner m + 1 outside; pair it with the entry edge that
-            // precedes the run of inside corners ending at m.
-            if (lv[m]! > k || lv[(m + 1) & 3]! <= k) continue;
-            let first = m;
-            while (lv[(first + 3) & 3]! <= k) first = (first + 3) & 3;
-            const from = edge[m]!;
-            const to = edge[(first + 3) & 3]!;
-            this.next[k * stride + from] = to;
-            this.starts[k]!.push(from);
+          const pairs = SEGMENTS[(a <= k ? 1 : 0) | (b <= k ? 2 : 0) | (c <= k ? 4 : 0) | (d <= k ? 8 : 0)]!;
+          for (let x = 0; x < pairs.length; x += 2) {
+            const from = edgeId(p, size, pairs[x]!);
+            next[k * stride + from] = edgeId(p, size, pairs[x + 1]!);
+            this.pushStart(k, from);
           }
         }
       }
     }
-    return this.starts.map((starts, k) => this.link(starts, k * stride, size));
+    return this.startCount.map((count, k) => this.link(this.starts[k]!, count, k * stride, size));
   }
 
-  private link(starts: number[], base: number, size: number): number[][] {
+  private pushStart(k: number, edge: number): void {
+    let list = this.starts[k]!;
+    const n = this.startCount[k]!;
+    if (n === list.length) {
+      list = new Int32Array(n * 2);
+      list.set(this.starts[k]!);
+      this.starts[k] = list;
+    }
+    list[n] = edge;
+    this.startCount[k] = n + 1;
+  }
+
+  private link(starts: Int32Array, count: number, base: number, size: number): number[][] {
     const rings: number[][] = [];
     const next = this.next;
-    for (const start of starts) {
+    for (let s = 0; s < count; s++) {
+      const start = starts[s]!;
       if (next[base + start] === -1) continue;
-      const raw: number[] = [];
+      let n = 0;
       let id = start;
       do {
         const to = next[base + id]!;
         if (to < 0) throw new Error(`contour tracing: ring from edge ${start} does not close`);
         next[base + id] = -1;
+        if (n + 2 > this.ring.length) this.grow();
         const q = id >> 1;
         const i = q % size;
         const j = (q - i) / size;
-        if ((id & 1) === 0) raw.push(2 * i + 1, 2 * j);
-        else raw.push(2 * i, 2 * j + 1);
+        const odd = id & 1;
+        this.ring[n++] = 2 * i + 1 - odd;
+        this.ring[n++] = 2 * j + odd;
         id = to;
       } while (id !== start);
-      rings.push(dropCollinear(raw));
+      rings.push(dropCollinear(this.ring, n));
     }
     return rings;
   }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.ring.length * 2);
+    bigger.set(this.ring);
+    this.ring = bigger;
+  }
 }
 
-/** Removes vertices lying on the straight line through their neighbours; closes the ring. */
-function dropCollinear(raw: number[]): number[] {
-  const n = raw.length / 2;
+/** The first n values of `raw` as a closed ring without the vertices lying between collinear neighbours. */
+function dropCollinear(raw: Int32Array, n: number): number[] {
+  const count = n / 2;
   const out: number[] = [];
-  for (let v = 0; v < n; v++) {
-    const a = (v + n - 1) % n;
-    const b = (v + 1) % n;
+  for (let v = 0; v < count; v++) {
+    const a = v === 0 ? count - 1 : v - 1;
+    const b = v === count - 1 ? 0 : v + 1;
     const cross =
       (raw[2 * v]! - raw[2 * a]!) * (raw[2 * b + 1]! - raw[2 * v + 1]!) -
       (raw[2 * v + 1]! - raw[2 * a + 1]!) * (raw[2 * b]! - raw[2 * v]!);

@@ -1,29 +1,34 @@
 /**
- * A square raster in a local metric frame centred on a facility; each lattice point ends up holding the
- * smallest walking distance (metres from the facility) of any reached street point within about
- * `bufferM` of it. A service area for distance T is then { points with value ≤ T }, so the areas for
- * several T drawn from one raster are nested by construction.
+ * A square raster in a local metric frame centred on a facility; each lattice point ends up holding a
+ * level: the index of the smallest service distance (of an ascending list) within which some street point
+ * about `bufferM` away is reached, or the number of distances when none is. The area for distance k is
+ * { points with level ≤ k }, so the areas drawn from one raster are nested by construction. (Levels are
+ * monotone in walking distance, so taking the minimum level is the same as taking the minimum distance.)
  *
- * Two steps, both linear in the street length reached: the reached part of every segment is sampled every
- * half cell into a "street" layer (each sample keeps the walking distance at that exact point, so a
- * partly reached segment is cut at its reachable fraction), then each street point spreads its value to a
- * small disk of lattice points (min-dilation). Contours drawn at edge midpoints put the boundary half a
- * cell beyond the last inside point, so the disk radius is bufferM − cellM / 2 (1.5 cells by default:
- * a 3 × 3 block, a band ≈ 50 m either side of the street).
+ * Two steps, both linear in the street length reached: the reached part of every segment is sampled once
+ * per lattice column or row it crosses into a "street" layer (each sample keeps the walking distance at
+ * that exact point, so a partly reached segment is cut at its reachable fraction), then each street point
+ * spreads its level to a small disk of lattice points (min-dilation). Contours drawn at edge midpoints
+ * put the boundary half a cell beyond the last inside point, so the disk radius is bufferM − cellM / 2:
+ * with the defaults (50 m, 25 m cells) a 3 × 3 block, and the band's edge lies about bufferM from the
+ * street, give or take half a cell (37.5 m across an axis-aligned street, 53 m diagonally).
  */
 export class ReachRaster {
   /** Lattice points per side; point (i, j) is at x = (i − half) × cellM, y = (j − half) × cellM. */
   size = 0;
   half = 0;
-  values = new Float64Array(0);
-  /** Bounding box of the points written, lattice indices (inclusive). */
+  /** Level per lattice point, row-major size × size; `limits.length` = not reached. */
+  levels = new Uint8Array(0);
+  /** Bounding box of the points below `limits.length`, lattice indices (inclusive). */
   minI = 0;
   minJ = 0;
   maxI = -1;
   maxJ = -1;
+  /** Smallest walking distance sampled at each lattice point (Infinity: no street there). */
   private street = new Float64Array(0);
   private streetCells = new Int32Array(1024);
   private streetCount = 0;
+  private limits: readonly number[] = [];
   private readonly disk: [number, number][] = [];
 
   constructor(
@@ -37,35 +42,42 @@ export class ReachRaster {
     }
   }
 
-  /** Clears the raster for a facility whose areas reach at most `maxM` (plus the buffer). */
-  reset(maxM: number): void {
+  /**
+   * Clears the raster for a facility.
+   * @param limits service distances, ascending, metres (at most 255)
+   */
+  reset(limits: readonly number[]): void {
+    this.limits = limits;
+    const maxM = limits[limits.length - 1]!;
     // Two spare cells keep the outermost ring of points empty, so every contour closes inside the grid.
     this.half = Math.ceil((maxM + this.bufferM) / this.cellM) + 2;
     this.size = 2 * this.half + 1;
     const n = this.size * this.size;
-    if (this.values.length < n) {
-      this.values = new Float64Array(n);
-      this.street = new Float64Array(n);
+    const none = limits.length;
+    if (this.levels.length < n) {
+      this.levels = new Uint8Array(n);
+      this.street = new Float64Array(n).fill(Infinity);
+    } else {
+      for (let k = 0; k < this.streetCount; k++) this.street[this.streetCells[k]!] = Infinity;
     }
-    this.values.fill(Infinity, 0, n);
-    this.street.fill(Infinity, 0, n);
+    this.levels.fill(none, 0, n);
     this.streetCount = 0;
     this.minI = this.minJ = this.size;
     this.maxI = this.maxJ = -1;
   }
 
   /**
-   * Samples the part of segment P→Q reachable within maxM. Walking distance at fraction f along it is
+   * Samples the part of segment P→Q reachable within the largest service distance. Walking distance at fraction f along it is
    * min(tP + f·L, tQ + (1 − f)·L): the segment can be entered from either end.
    * @param px segment start x, metres in the local frame (py likewise)
    * @param qx segment end x (qy likewise)
    * @param tP walking distance at P (Infinity when unreached)
    * @param tQ walking distance at Q
    * @param lengthM walking length of the segment (the graph's length)
-   * @param maxM largest service distance drawn
    */
-  segment(px: number, py: number, qx: number, qy: number, tP: number, tQ: number, lengthM: number, maxM: number): void {
+  segment(px: number, py: number, qx: number, qy: number, tP: number, tQ: number, lengthM: number): void {
     const L = lengthM;
+    const maxM = this.limits[this.limits.length - 1]!;
     const fP = tP <= maxM ? (L > 0 ? Math.min(1, (maxM - tP) / L) : 1) : -1;
     const fQ = tQ <= maxM ? (L > 0 ? Math.min(1, (maxM - tQ) / L) : 1) : -1;
     if (fP < 0 && fQ < 0) return;
@@ -78,15 +90,17 @@ export class ReachRaster {
 
   /** Spreads the street layer over the disk; call once after all segments. */
   finish(): void {
-    const { size, values, street, disk } = this;
+    const { size, levels, street, disk, limits } = this;
     for (let k = 0; k < this.streetCount; k++) {
       const p = this.streetCells[k]!;
-      const v = street[p]!;
+      const t = street[p]!;
+      let v = 0;
+      while (v < limits.length && t > limits[v]!) v++;
       const i = p % size;
       const j = (p - i) / size;
       for (const [dx, dy] of disk) {
         const q = p + dy * size + dx;
-        if (v < values[q]!) values[q] = v;
+        if (v < levels[q]!) levels[q] = v;
       }
       if (i < this.minI) this.minI = i;
       if (i > this.maxI) this.maxI = i;
@@ -101,22 +115,45 @@ export class ReachRaster {
   }
 
   private sample(px: number, py: number, qx: number, qy: number, tP: number, tQ: number, L: number, f0: number, f1: number): void {
-    const dx = qx - px;
-    const dy = qy - py;
     const c = this.cellM;
-    const steps = Math.max(1, Math.ceil(((f1 - f0) * Math.sqrt(dx * dx + dy * dy)) / (0.5 * c)));
-    const { size, half, street } = this;
+    // One sample per lattice column or row crossed (DDA along the major axis): no street cell is
+    // skipped by more than one diagonal step, which the dilation disk (≥ 1 cell) closes.
+    const dx = (qx - px) / c;
+    const dy = (qy - py) / c;
+    const steps = Math.max(1, Math.ceil((f1 - f0) * Math.max(Math.abs(dx), Math.abs(dy))));
+    const half = this.half;
+    const x0 = px / c + half + 0.5;
+    const y0 = py / c + half + 0.5;
+    const df = (f1 - f0) / steps;
+    const { size, street } = this;
     for (let s = 0; s <= steps; s++) {
-      const f = f0 + ((f1 - f0) * s) / steps;
-      const i = Math.round((px + f * dx) / c) + half;
-      const j = Math.round((py + f * dy) / c) + half;
+      const f = f0 + s * df;
+      const p = Math.floor(y0 + f * dy) * size + Math.floor(x0 + f * dx);
       const t = Math.min(tP + f * L, tQ + (1 - f) * L);
-      const p = j * size + i;
       const cur = street[p]!;
       if (t >= cur) continue;
       if (cur === Infinity) this.keep(p);
       street[p] = t;
     }
+    // The exact points where each service distance runs out along the segment, so that every area is
+    // cut where its budget ends rather than at the nearest sample.
+    for (let k = 0; k < this.limits.length; k++) {
+      const limit = this.limits[k]!;
+      const fromP = (limit - tP) / L;
+      if (fromP > f0 && fromP < f1) this.put(x0, y0, dx, dy, fromP, tP, tQ, L);
+      const fromQ = 1 - (limit - tQ) / L;
+      if (fromQ > f0 && fromQ < f1) this.put(x0, y0, dx, dy, fromQ, tP, tQ, L);
+    }
+  }
+
+  /** Records the walking distance at fraction f of a segment on its nearest lattice point. */
+  private put(x0: number, y0: number, dx: number, dy: number, f: number, tP: number, tQ: number, L: number): void {
+    const p = Math.floor(y0 + f * dy) * this.size + Math.floor(x0 + f * dx);
+    const t = Math.min(tP + f * L, tQ + (1 - f) * L);
+    const cur = this.street[p]!;
+    if (t >= cur) return;
+    if (cur === Infinity) this.keep(p);
+    this.street[p] = t;
   }
 
   private keep(p: number): void {

@@ -51,7 +51,6 @@ export function serviceAreaPolygons(
   const field = new SearchField(graph);
   const raster = new ReachRaster(cellM, bufferM);
   const tracer = new ContourTracer();
-  let levels = new Uint8Array(0);
   const features: ServiceAreaFeature[] = [];
   const offNetwork: string[] = [];
   for (const source of sources) {
@@ -65,23 +64,13 @@ export function serviceAreaPolygons(
     field.offer(p.nodeA, p.accessM + p.offsetA, 0);
     if (p.nodeB !== p.nodeA) field.offer(p.nodeB, p.accessM + p.offsetB, 0);
     field.run(maxM);
-    raster.reset(maxM);
-    drawReach(graph, field, raster, frame, p, maxM);
+    raster.reset(limits);
+    drawReach(graph, field, raster, frame, p);
     raster.finish();
-    const size = raster.size;
-    if (levels.length < size * size) levels = new Uint8Array(size * size);
-    // Levels inside the written box and one point around it: all the tracer reads.
-    for (let j = Math.max(0, raster.minJ - 1); j <= Math.min(size - 1, raster.maxJ + 1); j++) {
-      for (let i = Math.max(0, raster.minI - 1), k = j * size + i; i <= Math.min(size - 1, raster.maxI + 1); i++, k++) {
-        const v = raster.values[k]!;
-        let l = 0;
-        while (l < limits.length && v > limits[l]!) l++;
-        levels[k] = l;
-      }
-    }
-    const rings = tracer.trace(levels, raster.size, limits.length, [raster.minI, raster.minJ, raster.maxI, raster.maxJ]);
+    const rings = tracer.trace(raster.levels, raster.size, limits.length, [raster.minI, raster.minJ, raster.maxI, raster.maxJ]);
     for (let k = limits.length - 1; k >= 0; k--) {
       const polygons = ringsToPolygons(rings[k]!).map((poly) => poly.map((ring) => toLngLat(ring, raster, frame)));
+      // Never empty: the facility's own position (walking distance 0) is always drawn.
       const geometry: Polygon | MultiPolygon =
         polygons.length === 1
           ? { type: 'Polygon', coordinates: polygons[0]! }
@@ -103,7 +92,6 @@ function drawReach(
   raster: ReachRaster,
   frame: LocalFrame,
   p: NonNullable<ServiceAreaSource['snapped']>,
-  maxM: number,
 ): void {
   const { coords, offsets, targets, lengths } = graph;
   const x = (node: number): number => (coords[2 * node]! - frame.lng0) * frame.mPerLng;
@@ -113,10 +101,10 @@ function drawReach(
   const f = edgeLength > 0 ? p.offsetA / edgeLength : 0;
   const sx = x(p.nodeA) + f * (x(p.nodeB) - x(p.nodeA));
   const sy = y(p.nodeA) + f * (y(p.nodeB) - y(p.nodeA));
-  raster.segment(0, 0, sx, sy, 0, p.accessM, p.accessM, maxM);
+  raster.segment(0, 0, sx, sy, 0, p.accessM, p.accessM);
   if (p.nodeA !== p.nodeB) {
-    raster.segment(sx, sy, x(p.nodeA), y(p.nodeA), p.accessM, dist[p.nodeA]!, p.offsetA, maxM);
-    raster.segment(sx, sy, x(p.nodeB), y(p.nodeB), p.accessM, dist[p.nodeB]!, p.offsetB, maxM);
+    raster.segment(sx, sy, x(p.nodeA), y(p.nodeA), p.accessM, dist[p.nodeA]!, p.offsetA);
+    raster.segment(sx, sy, x(p.nodeB), y(p.nodeB), p.accessM, dist[p.nodeB]!, p.offsetB);
   }
   for (let q = 0; q < field.touchedCount; q++) {
     const u = field.touched[q]!;
@@ -126,19 +114,20 @@ function drawReach(
       const dv = dist[v]!;
       if (dv < Infinity && v < u) continue; // drawn from v's side
       if ((u === p.nodeA && v === p.nodeB) || (u === p.nodeB && v === p.nodeA)) continue;
-      raster.segment(x(u), y(u), x(v), y(v), du, dv, lengths[e]!, maxM);
+      raster.segment(x(u), y(u), x(v), y(v), du, dv, lengths[e]!);
     }
   }
 }
 
 /** Doubled lattice coordinates → WGS-84, rounded to 1e-7° (about 1 cm; the cells are 25 m). */
 function toLngLat(ring: number[], raster: ReachRaster, frame: LocalFrame): Position[] {
-  const out: Position[] = [];
+  const out = new Array<Position>(ring.length / 2);
   const s = raster.cellM / 2;
+  const offset = raster.half * raster.cellM;
+  const kx = 1 / frame.mPerLng;
+  const ky = 1 / frame.mPerLat;
   for (let k = 0; k < ring.length; k += 2) {
-    const mx = ring[k]! * s - raster.half * raster.cellM;
-    const my = ring[k + 1]! * s - raster.half * raster.cellM;
-    out.push([round7(frame.lng0 + mx / frame.mPerLng), round7(frame.lat0 + my / frame.mPerLat)]);
+    out[k / 2] = [round7(frame.lng0 + (ring[k]! * s - offset) * kx), round7(frame.lat0 + (ring[k + 1]! * s - offset) * ky)];
   }
   return out;
 }

@@ -1,0 +1,138 @@
+/**
+ * Coverage benchmarks (issue #3) on the real Shanghai network and compounds (the w1 workload of
+ * tests/bench/w1-workload.ts), skipped when ../shared/data is absent:
+ * - `coverage: move one facility` — move one of 200 facilities and update coverage (edge snapping,
+ *   2SFCA, 15 min at 1000 m / 15 min), target ≤ 1 ms;
+ * - `coverage: service areas 200 × 3` — 5/10/15-minute polygons for the 200 facilities, target ≤ 50 ms;
+ * - `coverage: full edge + 2SFCA` — the whole computeCoverage for the w1 compounds and 200 facilities.
+ * Each records its ratio to `coverage: baseline w1 search` (the w1 engine question, one multi-source
+ * search) measured in the same run, so the figures survive a busy machine.
+ */
+import { describe } from 'vitest';
+import {
+  computeCoverage,
+  createCoverageSession,
+  serviceAreaPolygons,
+  type CoverageInput,
+  type ServiceAreaCollection,
+} from '../../src/core/coverage';
+import { lngLat } from '../../src/core/geo/units';
+import { createSearchResult, createSnapper } from '../../src/core/network';
+import { nudged, w1Estates, w1Facilities } from '../core/coverage/w1-scenario';
+import { benchAndRecord, recordBench, recordedCase, type BenchRecord } from './bench-results';
+import { loadW1Workload, mulberry32, solveW1, w1DataAvailable, type W1Workload } from './w1-workload';
+
+const w = w1DataAvailable() ? await loadW1Workload() : null;
+
+/** Profile-like parameters: 15 minutes at 1000 m / 15 min (w1's 1000 m), 10 nursery places per 1000 residents. */
+function scenario(workload: W1Workload): CoverageInput {
+  const next = mulberry32(5);
+  return {
+    estates: w1Estates(workload),
+    facilities: w1Facilities(workload).map((f) => nudged(f, next)),
+    network: { graph: workload.graph, snapper: createSnapper(workload.graph) },
+    options: {
+      minutes: 15,
+      speedMps: 1000 / 900,
+      personsPerHousehold: 2.5,
+      snap: 'edge',
+      maxSnapM: 500,
+      capacity: { field: 'places', perResident: 0.01 },
+    },
+  };
+}
+
+/** Re-records a case with its ratio to the baseline measured in this run, and prints it. */
+function withRatio(name: string, r: BenchRecord, extra: Record<string, number>): void {
+  const base = recordedCase('coverage: baseline w1 search');
+  const ratio = base ? Math.round((r.medianMs / base.medianMs) * 100) / 100 : null;
+  recordBench(name, r, { ...extra, baselineW1Ms: base?.medianMs ?? null, ratioToBaseline: ratio });
+  console.log(
+    `${name}: median ${r.medianMs.toFixed(3)} ms (min ${r.minMs.toFixed(3)}), ${ratio ?? '?'}× the w1 search`,
+  );
+}
+
+describe.skipIf(w === null)('coverage on Shanghai (skipped when ../shared/data is absent)', () => {
+  const workload = w as W1Workload;
+  const input = w === null ? null : scenario(workload);
+  const out = new Float64Array(workload?.compounds.length ?? 0);
+  const scratch = createSearchResult(workload?.graph.nodeCount ?? 0);
+
+  benchAndRecord('coverage: baseline w1 search', () => solveW1(workload, out, scratch), {
+    iterations: 500,
+    time: 0,
+    warmupIterations: 50,
+  });
+
+  const session = input === null ? null : createCoverageSession(input);
+  const next = mulberry32(20261123);
+  let moves = 0;
+  let changed = 0;
+  benchAndRecord(
+    'coverage: move one facility',
+    () => {
+      const node = next() % workload.graph.nodeCount;
+      const at = lngLat(workload.graph.coords[2 * node]! + 1e-4, workload.graph.coords[2 * node + 1]! + 1e-4);
+      changed += session!.moveFacility(`f${next() % 200}`, at).estates.length;
+      moves++;
+    },
+    {
+      iterations: 2000,
+      time: 0,
+      warmupIterations: 100,
+      onRecorded: (r) => {
+        withRatio('coverage: move one facility', r, {
+          estates: input!.estates.length,
+          facilities: 200,
+          meanChangedEstates: changed / moves,
+          targetMs: 1,
+        });
+      },
+    },
+  );
+
+  const sources = session?.serviceAreaSources() ?? [];
+  let areas: ServiceAreaCollection | null = null;
+  benchAndRecord(
+    'coverage: service areas 200 × 3',
+    () =>
+      (areas = serviceAreaPolygons(workload.graph, sources, { minutes: [5, 10, 15], speedMps: 1000 / 900 })),
+    {
+      iterations: 30,
+      time: 0,
+      warmupIterations: 3,
+      onRecorded: (r) => {
+        let vertices = 0;
+        for (const f of areas?.features ?? []) {
+          const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+          for (const ring of polys.flat()) vertices += ring.length;
+        }
+        withRatio('coverage: service areas 200 × 3', r, {
+          polygons: areas?.features.length ?? 0,
+          vertices,
+          cellM: 25,
+          bufferM: 50,
+          targetMs: 50,
+        });
+      },
+    },
+  );
+
+  let covered = 0;
+  benchAndRecord(
+    'coverage: full edge + 2SFCA',
+    () => (covered = computeCoverage(input!).summary.estatesCovered),
+    {
+      iterations: 30,
+      time: 0,
+      warmupIterations: 3,
+      onRecorded: (r) => {
+        withRatio('coverage: full edge + 2SFCA', r, {
+          estates: input!.estates.length,
+          facilities: 200,
+          covered,
+        });
+      },
+    },
+  );
+});
