@@ -2,6 +2,7 @@ import type { Point, Polygon, MultiPolygon } from 'geojson';
 import type { ImportWarning } from '../model/diagnostics';
 import type { Estate } from '../model/estate';
 import { warning, type MessageContext } from './diagnostic';
+import { repeatedKeys } from './repeated-keys';
 import { ESTATE_ALIASES } from './field-aliases';
 import type { EstateField, EstateImport, ImportInput } from './import-types';
 import { ESTATE_STATUS_TEXT, parseEstateStatus } from './parse-status';
@@ -94,23 +95,20 @@ function estateWarnings(estates: readonly Estate[], ctx: MessageContext): Import
       ),
     );
   }
-  const ids = new Map<string, number[]>();
-  for (const e of estates) {
-    const rows = ids.get(e.id);
-    if (rows) rows.push(e.row);
-    else ids.set(e.id, [e.row]);
-  }
-  for (const [id, rows] of ids) {
-    if (rows.length > 1)
-      out.push(
-        warning(
-          ctx,
-          rows,
-          'duplicate-id',
-          `the id "${id}" is used ${rows.length} times`,
-          `编号“${id}”重复 ${rows.length} 次`,
-        ),
-      );
+  for (const [id, rows] of repeatedKeys(
+    estates,
+    (e) => e.id,
+    (e) => e.row,
+  )) {
+    out.push(
+      warning(
+        ctx,
+        rows,
+        'duplicate-id',
+        `the id "${id}" is used ${rows.length} times`,
+        `编号“${id}”重复 ${rows.length} 次`,
+      ),
+    );
   }
   return out;
 }

@@ -16,3 +16,4 @@ export * from './quality-warnings';
 export * from './import-estates';
 export * from './import-facilities';
 export * from './import-shapefile-zip';
+export * from './repeated-keys';

@@ -2,6 +2,7 @@ import KDBush from 'kdbush';
 import type { LngLat } from '../geo/units';
 import type { ImportWarning } from '../model/diagnostics';
 import { warning, type MessageContext } from './diagnostic';
+import { repeatedKeys } from './repeated-keys';
 
 /** The part of an estate or facility the data-quality checks look at. */
 export interface QualityItem {
@@ -25,72 +26,106 @@ const KM_PER_DEGREE = 111.13;
 
 const fmt = (v: number): string => v.toFixed(6);
 
+/** The located rows' coordinates in flat typed arrays (index k ↔ items[ids[k]]). */
+function flatten(items: readonly QualityItem[]): {
+  ids: Uint32Array;
+  lngs: Float64Array;
+  lats: Float64Array;
+} {
+  const ids = new Uint32Array(items.length);
+  const lngs = new Float64Array(items.length);
+  const lats = new Float64Array(items.length);
+  let n = 0;
+  items.forEach((item, i) => {
+    if (!item.location) return;
+    ids[n] = i;
+    lngs[n] = item.location[0];
+    lats[n] = item.location[1];
+    n++;
+  });
+  return { ids: ids.subarray(0, n), lngs: lngs.subarray(0, n), lats: lats.subarray(0, n) };
+}
+
 function sharedCoordinates(items: readonly QualityItem[], ctx: MessageContext): ImportWarning[] {
-  const groups = new Map<string, number[]>();
-  for (const item of items) {
-    if (!item.location) continue;
-    const key = `${fmt(item.location[0])},${fmt(item.location[1])}`;
-    const rows = groups.get(key);
-    if (rows) rows.push(item.row);
-    else groups.set(key, [item.row]);
-  }
+  // Sort the located rows by (lng, lat) and scan for runs of equal points: no per-row keys or arrays,
+  // which matters at 100k rows.
+  const { ids, lngs, lats } = flatten(items);
+  const order = Array.from({ length: ids.length }, (_, k) => k);
+  order.sort((a, b) => (lngs[a] ?? 0) - (lngs[b] ?? 0) || (lats[a] ?? 0) - (lats[b] ?? 0));
   const out: ImportWarning[] = [];
-  for (const [key, rows] of groups) {
-    if (rows.length < SHARED_MIN) continue;
-    out.push(
-      warning(
-        ctx,
-        rows,
-        'shared-coordinate',
-        `${rows.length} rows share one coordinate (${key} WGS-84): probably geocoded to an area centre rather than each estate's own position`,
-        `${rows.length} 行坐标完全相同（WGS-84 ${key}）：可能是按片区中心地理编码，而非各自的位置`,
-      ),
-    );
+  for (let start = 0; start < order.length;) {
+    const first = order[start] ?? 0;
+    let end = start + 1;
+    while (
+      end < order.length &&
+      lngs[order[end] ?? 0] === lngs[first] &&
+      lats[order[end] ?? 0] === lats[first]
+    )
+      end++;
+    if (end - start >= SHARED_MIN) {
+      const rows = order
+        .slice(start, end)
+        .map((k) => items[ids[k] ?? 0]?.row ?? 0)
+        .sort((a, b) => a - b);
+      const key = `${fmt(lngs[first] ?? 0)},${fmt(lats[first] ?? 0)}`;
+      out.push(
+        warning(
+          ctx,
+          rows,
+          'shared-coordinate',
+          `${rows.length} rows share one coordinate (${key} WGS-84): probably geocoded to an area centre rather than each estate's own position`,
+          `${rows.length} 行坐标完全相同（WGS-84 ${key}）：可能是按片区中心地理编码，而非各自的位置`,
+        ),
+      );
+    }
+    start = end;
   }
   return out;
 }
 
 function duplicateNames(items: readonly QualityItem[], ctx: MessageContext): ImportWarning[] {
-  const groups = new Map<string, number[]>();
-  for (const item of items) {
-    const name = item.name.trim();
-    if (name === '') continue;
-    const rows = groups.get(name);
-    if (rows) rows.push(item.row);
-    else groups.set(name, [item.row]);
+  const groups = repeatedKeys(
+    items,
+    (i) => i.name.trim() || null,
+    (i) => i.row,
+  );
+  return [...groups].map(([name, rows]) =>
+    warning(
+      ctx,
+      rows,
+      'duplicate-name',
+      `the name "${name}" appears ${rows.length} times`,
+      `名称“${name}”出现 ${rows.length} 次`,
+    ),
+  );
+}
+
+/**
+ * Whether another point lies within ISOLATED_KM. Radii grow from 0.5 km so that dense data (thousands
+ * of points within 20 km of each other) is answered by small queries instead of 20 km ones.
+ */
+function hasNeighbour(index: KDBush, x: number, y: number, self: number): boolean {
+  for (const r of [0.5, 2, 5, ISOLATED_KM]) {
+    if (index.within(x, y, r).some((j) => j !== self)) return true;
   }
-  const out: ImportWarning[] = [];
-  for (const [name, rows] of groups) {
-    if (rows.length < 2) continue;
-    out.push(
-      warning(
-        ctx,
-        rows,
-        'duplicate-name',
-        `the name "${name}" appears ${rows.length} times`,
-        `名称“${name}”出现 ${rows.length} 次`,
-      ),
-    );
-  }
-  return out;
+  return false;
 }
 
 function isolatedPoints(items: readonly QualityItem[], ctx: MessageContext): ImportWarning[] {
-  const located = items.filter((i) => i.location !== null);
-  if (located.length < 3) return [];
+  const { ids, lngs, lats } = flatten(items);
+  if (ids.length < 3) return [];
   // Local equirectangular frame in km, scaled at the median latitude: accurate to a few per cent over
   // a city, which is plenty for a 20 km threshold.
-  const lats = located.map((i) => i.location?.[1] ?? 0).sort((a, b) => a - b);
-  const kx = KM_PER_DEGREE * Math.cos(((lats[lats.length >> 1] ?? 0) * Math.PI) / 180);
-  const index = new KDBush(located.length);
-  for (const item of located)
-    index.add((item.location?.[0] ?? 0) * kx, (item.location?.[1] ?? 0) * KM_PER_DEGREE);
+  const sorted = Float64Array.from(lats).sort();
+  const kx = KM_PER_DEGREE * Math.cos(((sorted[sorted.length >> 1] ?? 0) * Math.PI) / 180);
+  const index = new KDBush(ids.length);
+  for (let k = 0; k < ids.length; k++) index.add((lngs[k] ?? 0) * kx, (lats[k] ?? 0) * KM_PER_DEGREE);
   index.finish();
   const out: ImportWarning[] = [];
-  located.forEach((item, i) => {
-    const x = (item.location?.[0] ?? 0) * kx;
-    const y = (item.location?.[1] ?? 0) * KM_PER_DEGREE;
-    if (index.within(x, y, ISOLATED_KM).some((j) => j !== i)) return;
+  for (let k = 0; k < ids.length; k++) {
+    if (hasNeighbour(index, (lngs[k] ?? 0) * kx, (lats[k] ?? 0) * KM_PER_DEGREE, k)) continue;
+    const item = items[ids[k] ?? 0];
+    if (!item) continue;
     out.push(
       warning(
         ctx,
@@ -100,7 +135,7 @@ function isolatedPoints(items: readonly QualityItem[], ctx: MessageContext): Imp
         `“${item.name}”周围 ${ISOLATED_KM} 公里内没有其他点：请检查坐标及坐标系`,
       ),
     );
-  });
+  }
   return out;
 }
 

@@ -20,10 +20,18 @@ function dbfEncoding(
     if (/gbk|gb2312|gb18030|936/i.test(text)) return { label: 'gb18030', encoding: 'gb18030' };
     return { label: text, encoding: null };
   }
-  // dBase header: bytes 8–9 hold the header length; the records follow it.
-  const headerLength = dbf.length >= 10 ? dbf[8]! | (dbf[9]! << 8) : 0;
+  // dBase III: bytes 8–9 hold the header length; 32-byte field descriptors start at byte 32, each with
+  // its name in the first 11 bytes (NUL-padded); the records follow the header. Names and records are
+  // the text; the other header bytes are binary and would fail a UTF-8 test by chance.
+  const headerLength = dbf.length >= 10 ? (dbf[8] ?? 0) | ((dbf[9] ?? 0) << 8) : 0;
+  const names: number[] = [];
+  for (let at = 32; at + 32 <= headerLength; at += 32) {
+    for (const byte of dbf.subarray(at, at + 11)) if (byte !== 0) names.push(byte);
+  }
+  const strict = new TextDecoder('utf-8', { fatal: true });
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(headerLength));
+    strict.decode(new Uint8Array(names));
+    strict.decode(dbf.subarray(headerLength));
     return { label: 'utf-8', encoding: 'utf-8' };
   } catch {
     return { label: 'gb18030', encoding: 'gb18030' };

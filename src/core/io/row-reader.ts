@@ -73,6 +73,10 @@ export class RowReader<F extends string> {
    */
   number(field: F, what: What, options: { integer?: boolean; required?: boolean } = {}): number | null {
     const parsed = parseNumber(this.cell(field));
+    if (parsed.kind === 'ok' && parsed.value >= 0 && (!options.integer || Number.isInteger(parsed.value))) {
+      return parsed.value;
+    }
+    if (parsed.kind === 'missing' && !options.required) return null;
     const expected = `${what[0]} (${options.integer ? 'a whole number' : 'a number'} ≥ 0)`;
     const expectedZh = `${what[1]}（${options.integer ? '非负整数' : '非负数'}）`;
     const header = this.header(field);

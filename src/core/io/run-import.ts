@@ -111,6 +111,18 @@ export function runImport<F extends string, T extends QualityItem>(
   if (!fatal && table.rowCount > 0)
     fatal = columnProblem(spec as ImportSpec<F, QualityItem>, resolved, table, ctx);
   if (fatal) return { items: [], report: { ...report, errors: [fatal], fatal: true } };
+  if (input.crs && table.unknownCrs) {
+    const en = `the file declares "${table.unknownCrs}"; reading it as ${input.crs} as given`;
+    warnings.push(
+      warning(
+        ctx,
+        [],
+        'crs-override',
+        en,
+        `文件声明坐标系为“${table.unknownCrs}”，按指定的 ${input.crs} 读取`,
+      ),
+    );
+  }
   if (input.crs && table.declaredCrs && input.crs !== table.declaredCrs) {
     const en = `the file declares ${table.declaredCrs} but ${input.crs} was given; using ${input.crs}`;
     warnings.push(

@@ -4,7 +4,8 @@
  * x_pi = π·3000/180), independently of gcoord, so tests can check gcoord's inverse against them.
  */
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+// Krasovsky 1940 e², written to the precision a double keeps.
+const EE = 0.006693421622965943;
 const X_PI = (Math.PI * 3000) / 180;
 
 function transformLat(x: number, y: number): number {
