@@ -63,7 +63,11 @@ function scanXmlBytes(bytes: Uint8Array, scanner: OsmXmlScanner): void {
 
 function scanGzipBytes(bytes: Uint8Array, scanner: OsmXmlScanner): void {
   const decoder = new TextDecoder('utf-8');
-  const gunzip = new Gunzip((chunk, final) => scanner.push(decoder.decode(chunk, { stream: !final })));
+  let finished = false;
+  const gunzip = new Gunzip((chunk, final) => {
+    scanner.push(decoder.decode(chunk, { stream: !final }));
+    finished ||= final;
+  });
   try {
     for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
       const end = Math.min(bytes.length, start + CHUNK_BYTES);
@@ -73,6 +77,7 @@ function scanGzipBytes(bytes: Uint8Array, scanner: OsmXmlScanner): void {
     if (error instanceof OsmReadError) throw error;
     throw new OsmReadError(`gzip: the compressed data is damaged (${(error as Error).message})`);
   }
+  if (!finished) throw new OsmReadError('gzip: the compressed data is truncated (the stream does not end)');
 }
 
 /**

@@ -136,8 +136,17 @@ describe('buildWalkingGraph on the hand-made fixture', () => {
     await expect(buildWalkingGraph(new TextEncoder().encode('name,lat\n'))).rejects.toThrow(
       /not an OpenStreetMap file/,
     );
+    await expect(buildWalkingGraph(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0]))).rejects.toThrow(
+      /gzip: .* truncated/,
+    );
     const built = serializeGraph((await buildWalkingGraph(xml, { minComponent: 3 })).graph);
     await expect(buildWalkingGraph(built)).rejects.toThrow(/built walking-graph file/);
     await expect(buildWalkingGraph(xml, { minComponent: -1 })).rejects.toThrow(RangeError);
+    await expect(buildWalkingGraph(xml, { format: 'pbf' })).rejects.toThrow(
+      /needs bytes, but text was given/,
+    );
+    await expect(buildWalkingGraph(gzipSync(new TextEncoder().encode(xml)).subarray(0, 200))).rejects.toThrow(
+      /gzip: the compressed data is damaged \(unexpected EOF\)/,
+    );
   });
 });

@@ -51,6 +51,15 @@ describe('createSnapper, node mode', () => {
     }
   });
 
+  it('rejects a bad maxSnapM, mode or position', () => {
+    const snapper = createSnapper(graphFromEdges(new Float64Array([121.4, 31.2, 121.401, 31.2]), [0, 1]));
+    expect(() => snapper.snap(121.4, 31.2, { mode: 'node', maxSnapM: -1 })).toThrow(/maxSnapM/);
+    expect(() => snapper.snap(121.4, 31.2, { mode: 'nearest' as 'node', maxSnapM: 10 })).toThrow(
+      /"edge" or "node"/,
+    );
+    expect(() => snapper.snap(NaN, 31.2, { mode: 'edge', maxSnapM: 10 })).toThrow(/finite coordinates/);
+  });
+
   it('is offNetwork beyond maxSnapM', () => {
     const graph = graphFromEdges(new Float64Array([121.4, 31.2, 121.401, 31.2]), [0, 1]);
     const far = createSnapper(graph).snap(121.4, 31.21, { mode: 'node', maxSnapM: 500 });
