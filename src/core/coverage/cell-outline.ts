@@ -18,7 +18,8 @@ const DY = [0, 1, 0, -1] as const;
 export function traceCellOutline(inside: Uint8Array, width: number, height: number): number[][] {
   const vw = width + 1;
   const out = new Uint8Array(vw * (height + 1));
-  const at = (x: number, y: number): number => (x >= 0 && y >= 0 && x < width && y < height ? inside[y * width + x]! : 0);
+  const at = (x: number, y: number): number =>
+    x >= 0 && y >= 0 && x < width && y < height ? inside[y * width + x]! : 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (inside[y * width + x] !== 1) continue;

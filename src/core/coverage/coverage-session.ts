@@ -73,7 +73,9 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     capacity: capacityOf(f, parameters),
   }));
   const demand = Float64Array.from(estates, (e) => demandOf(e, parameters) ?? NaN);
-  const engine = straight ? new StraightReach(estates, slots) : new NetworkReach(network.graph, placements!, slots);
+  const engine = straight
+    ? new StraightReach(estates, slots)
+    : new NetworkReach(network.graph, placements!, slots);
   engine.build();
   const limit = parameters.thresholdM;
   const fca = new TwoStepFca(demand);
@@ -172,6 +174,8 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     serviceAreaSources: () =>
       slots
         .filter((s) => s.alive)
-        .map((s) => (s.place ? { id: s.facility.id, location: s.facility.location, snapped: s.place } : s.facility)),
+        .map((s) =>
+          s.place ? { id: s.facility.id, location: s.facility.location, snapped: s.place } : s.facility,
+        ),
   };
 }

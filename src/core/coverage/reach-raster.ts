@@ -38,7 +38,8 @@ export class ReachRaster {
     const r = Math.max(0, bufferM / cellM - 0.5);
     const reach = Math.floor(r + 1e-9);
     for (let dy = -reach; dy <= reach; dy++) {
-      for (let dx = -reach; dx <= reach; dx++) if (dx * dx + dy * dy <= r * r + 1e-9) this.disk.push([dx, dy]);
+      for (let dx = -reach; dx <= reach; dx++)
+        if (dx * dx + dy * dy <= r * r + 1e-9) this.disk.push([dx, dy]);
     }
   }
 
@@ -114,7 +115,17 @@ export class ReachRaster {
     this.maxJ += r;
   }
 
-  private sample(px: number, py: number, qx: number, qy: number, tP: number, tQ: number, L: number, f0: number, f1: number): void {
+  private sample(
+    px: number,
+    py: number,
+    qx: number,
+    qy: number,
+    tP: number,
+    tQ: number,
+    L: number,
+    f0: number,
+    f1: number,
+  ): void {
     const c = this.cellM;
     // One sample per lattice column or row crossed (DDA along the major axis): no street cell is
     // skipped by more than one diagonal step, which the dilation disk (≥ 1 cell) closes.
@@ -147,7 +158,16 @@ export class ReachRaster {
   }
 
   /** Records the walking distance at fraction f of a segment on its nearest lattice point. */
-  private put(x0: number, y0: number, dx: number, dy: number, f: number, tP: number, tQ: number, L: number): void {
+  private put(
+    x0: number,
+    y0: number,
+    dx: number,
+    dy: number,
+    f: number,
+    tP: number,
+    tQ: number,
+    L: number,
+  ): void {
     const p = Math.floor(y0 + f * dy) * this.size + Math.floor(x0 + f * dx);
     const t = Math.min(tP + f * L, tQ + (1 - f) * L);
     const cur = this.street[p]!;

@@ -33,13 +33,17 @@ export function resolveParameters(input: CoverageInput): CoverageParameters {
   const capacity = o.capacity ?? null;
   if (capacity !== null) {
     if (!(capacity.field in UNIT)) {
-      throw new Error(`coverage options: capacity.field must be places, beds or floorArea, got ${capacity.field}`);
+      throw new Error(
+        `coverage options: capacity.field must be places, beds or floorArea, got ${capacity.field}`,
+      );
     }
     if ((capacity.perResident === undefined) === (capacity.perHousehold === undefined)) {
       throw new Error('coverage options: capacity needs exactly one of perResident or perHousehold');
     }
-    positive(capacity.perResident === undefined ? 'capacity.perHousehold' : 'capacity.perResident',
-      capacity.perResident ?? capacity.perHousehold);
+    positive(
+      capacity.perResident === undefined ? 'capacity.perHousehold' : 'capacity.perResident',
+      capacity.perResident ?? capacity.perHousehold,
+    );
   }
   const used = selectFacilities(input.facilities, o.kinds);
   const kinds = [...new Set(used.map((f) => f.kind))].sort();
@@ -70,7 +74,10 @@ export function resolveParameters(input: CoverageInput): CoverageParameters {
  * @param kinds the kinds to keep (all when absent)
  * @returns the facilities used
  */
-export function selectFacilities(facilities: readonly Facility[], kinds?: readonly FacilityKind[]): Facility[] {
+export function selectFacilities(
+  facilities: readonly Facility[],
+  kinds?: readonly FacilityKind[],
+): Facility[] {
   const ids = new Set<string>();
   const out: Facility[] = [];
   for (const f of facilities) {
@@ -87,6 +94,8 @@ export function selectFacilities(facilities: readonly Facility[], kinds?: readon
 export function checkFacility(f: Facility): void {
   const [lng, lat] = f.location;
   if (!Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lng) > 180 || Math.abs(lat) > 90) {
-    throw new Error(`facility "${f.id}" (row ${f.row}): location must be WGS-84 [lng, lat], got [${lng}, ${lat}]`);
+    throw new Error(
+      `facility "${f.id}" (row ${f.row}): location must be WGS-84 [lng, lat], got [${lng}, ${lat}]`,
+    );
   }
 }

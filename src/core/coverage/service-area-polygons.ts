@@ -41,7 +41,9 @@ export function serviceAreaPolygons(
   const cellM = options.cellM ?? 25;
   const order = [...new Set(options.minutes)].sort((a, b) => a - b);
   if (order.length === 0 || order.length > 250 || !order.every((m) => m > 0 && Number.isFinite(m))) {
-    throw new Error(`service areas: minutes must be 1–250 positive numbers, got [${options.minutes.join(', ')}]`);
+    throw new Error(
+      `service areas: minutes must be 1–250 positive numbers, got [${options.minutes.join(', ')}]`,
+    );
   }
   if (!(options.speedMps > 0) || !(bufferM > 0) || !(cellM > 0)) {
     throw new Error('service areas: speedMps, bufferM and cellM must be positive');
@@ -67,9 +69,16 @@ export function serviceAreaPolygons(
     raster.reset(limits);
     drawReach(graph, field, raster, frame, p);
     raster.finish();
-    const rings = tracer.trace(raster.levels, raster.size, limits.length, [raster.minI, raster.minJ, raster.maxI, raster.maxJ]);
+    const rings = tracer.trace(raster.levels, raster.size, limits.length, [
+      raster.minI,
+      raster.minJ,
+      raster.maxI,
+      raster.maxJ,
+    ]);
     for (let k = limits.length - 1; k >= 0; k--) {
-      const polygons = ringsToPolygons(rings[k]!).map((poly) => poly.map((ring) => toLngLat(ring, raster, frame)));
+      const polygons = ringsToPolygons(rings[k]!).map((poly) =>
+        poly.map((ring) => toLngLat(ring, raster, frame)),
+      );
       // Never empty: the facility's own position (walking distance 0) is always drawn.
       const geometry: Polygon | MultiPolygon =
         polygons.length === 1
@@ -78,7 +87,13 @@ export function serviceAreaPolygons(
       features.push({
         type: 'Feature',
         geometry,
-        properties: { facilityId: source.id, minutes: order[k]!, distanceM: limits[k]!, mode: 'network', ...serviceAreaStyle(order[k]!) },
+        properties: {
+          facilityId: source.id,
+          minutes: order[k]!,
+          distanceM: limits[k]!,
+          mode: 'network',
+          ...serviceAreaStyle(order[k]!),
+        },
       });
     }
   }
@@ -127,7 +142,10 @@ function toLngLat(ring: number[], raster: ReachRaster, frame: LocalFrame): Posit
   const kx = 1 / frame.mPerLng;
   const ky = 1 / frame.mPerLat;
   for (let k = 0; k < ring.length; k += 2) {
-    out[k / 2] = [round7(frame.lng0 + (ring[k]! * s - offset) * kx), round7(frame.lat0 + (ring[k + 1]! * s - offset) * ky)];
+    out[k / 2] = [
+      round7(frame.lng0 + (ring[k]! * s - offset) * kx),
+      round7(frame.lat0 + (ring[k + 1]! * s - offset) * ky),
+    ];
   }
   return out;
 }

@@ -26,11 +26,20 @@ export function straightLineServiceAreas(
   for (const s of sources) {
     for (const minutes of order) {
       const distanceM = minutes * 60 * options.speedMps;
-      const c = circle([s.location[0], s.location[1]], distanceM / 1000, { steps: CIRCLE_STEPS, units: 'kilometers' });
+      const c = circle([s.location[0], s.location[1]], distanceM / 1000, {
+        steps: CIRCLE_STEPS,
+        units: 'kilometers',
+      });
       features.push({
         type: 'Feature',
         geometry: c.geometry,
-        properties: { facilityId: s.id, minutes, distanceM, mode: 'straight-line', ...serviceAreaStyle(minutes) },
+        properties: {
+          facilityId: s.id,
+          minutes,
+          distanceM,
+          mode: 'straight-line',
+          ...serviceAreaStyle(minutes),
+        },
       });
     }
   }

@@ -225,6 +225,9 @@ export interface ServiceAreaProperties {
 export type ServiceAreaFeature = Feature<Polygon | MultiPolygon, ServiceAreaProperties>;
 
 /** Service areas; `offNetwork` lists facilities that got no polygon because they are not on the network. */
-export interface ServiceAreaCollection extends FeatureCollection<Polygon | MultiPolygon, ServiceAreaProperties> {
+export interface ServiceAreaCollection extends FeatureCollection<
+  Polygon | MultiPolygon,
+  ServiceAreaProperties
+> {
   offNetwork: string[];
 }

@@ -3,7 +3,12 @@ import type { Estate } from '../model/estate';
 import { traceCellOutline } from './cell-outline';
 import { localFrame } from './local-frame';
 import { signedArea } from './rings-to-polygons';
-import type { CoverageParameters, EstateCoverage, UnderservedZoneProperties, UnderservedZones } from './types';
+import type {
+  CoverageParameters,
+  EstateCoverage,
+  UnderservedZoneProperties,
+  UnderservedZones,
+} from './types';
 
 /** Styling (simplestyle-spec, read by geojson.io and the app's map): a warm red for unmet need. */
 const ZONE_STYLE = { fill: '#d7301f', 'fill-opacity': 0.35, stroke: '#b30000', 'stroke-width': 1 } as const;
@@ -70,7 +75,12 @@ export function underservedZones(
   return { type: 'FeatureCollection', features };
 }
 
-function floodFill(sx: number, sy: number, cells: Map<string, number[]>, seen: Set<string>): [number, number][] {
+function floodFill(
+  sx: number,
+  sy: number,
+  cells: Map<string, number[]>,
+  seen: Set<string>,
+): [number, number][] {
   const group: [number, number][] = [[sx, sy]];
   seen.add(`${sx},${sy}`);
   for (let q = 0; q < group.length; q++) {

@@ -72,16 +72,37 @@ describe('computeCoverage on a hand-worked network', () => {
   const row = (id: string) => result.estates.find((e) => e.id === id)!;
 
   it('measures access legs, network distance and the shared-edge shortcut', () => {
-    expect(row('E1')).toMatchObject({ nearestFacility: 'F1', networkM: 120, accessM: 30, distanceM: 150, snapM: 20 });
+    expect(row('E1')).toMatchObject({
+      nearestFacility: 'F1',
+      networkM: 120,
+      accessM: 30,
+      distanceM: 150,
+      snapM: 20,
+    });
     expect(row('E1').minutes).toBeCloseTo(2.5, 12);
     expect(row('E2')).toMatchObject({ nearestFacility: 'F1', networkM: 50, accessM: 10, distanceM: 60 });
     expect(row('E3')).toMatchObject({ nearestFacility: 'F1', distanceM: 335, covered: true });
   });
 
   it('reports estates without location or off the network, never drops them', () => {
-    expect(row('E4')).toMatchObject({ offNetwork: true, reason: 'no-location', covered: false, distanceM: null });
-    expect(row('E5')).toMatchObject({ offNetwork: true, reason: 'off-network', covered: false, underserved: false });
-    expect(result.summary).toMatchObject({ estates: 5, estatesOffNetwork: 2, householdsOffNetwork: 70, estatesCovered: 3 });
+    expect(row('E4')).toMatchObject({
+      offNetwork: true,
+      reason: 'no-location',
+      covered: false,
+      distanceM: null,
+    });
+    expect(row('E5')).toMatchObject({
+      offNetwork: true,
+      reason: 'off-network',
+      covered: false,
+      underserved: false,
+    });
+    expect(result.summary).toMatchObject({
+      estates: 5,
+      estatesOffNetwork: 2,
+      householdsOffNetwork: 70,
+      estatesCovered: 3,
+    });
     expect(result.summary.pctCovered).toBe(100);
   });
 
@@ -97,7 +118,11 @@ describe('computeCoverage on a hand-worked network', () => {
     expect(row('E1').supplyDemandRatio).toBeCloseTo(2 / 7, 12);
     expect(row('E3').supplyDemandRatio).toBeCloseTo(2 / 7 + 2.5, 12);
     expect(row('E1').demand).toBeCloseTo(2, 12);
-    expect([row('E1').underserved, row('E2').underserved, row('E3').underserved]).toEqual([true, true, false]);
+    expect([row('E1').underserved, row('E2').underserved, row('E3').underserved]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(result.summary.demandUnmet).toBeCloseTo(15 / 7, 12);
     expect(result.summary.facilitiesOverCapacity).toBe(1);
     expect(result.summary.householdsUnderserved).toBe(150);
@@ -109,10 +134,25 @@ describe('computeCoverage on a hand-worked network', () => {
   });
 
   it('is underserved only when not covered without capacity options', () => {
-    const plain = computeCoverage({ estates, facilities, network: { graph, snapper }, options: { ...options, capacity: null } });
+    const plain = computeCoverage({
+      estates,
+      facilities,
+      network: { graph, snapper },
+      options: { ...options, capacity: null },
+    });
     expect(plain.estates.map((e) => e.underserved)).toEqual([false, false, false, false, false]);
-    expect(plain.facilities[0]).toMatchObject({ load: null, demand: null, supplyRatio: null, capacity: null });
-    const short = computeCoverage({ estates, facilities, network: { graph, snapper }, options: { ...options, minutes: 5 } });
+    expect(plain.facilities[0]).toMatchObject({
+      load: null,
+      demand: null,
+      supplyRatio: null,
+      capacity: null,
+    });
+    const short = computeCoverage({
+      estates,
+      facilities,
+      network: { graph, snapper },
+      options: { ...options, minutes: 5 },
+    });
     expect(short.estates.map((e) => e.covered)).toEqual([true, true, false, false, false]);
     expect(short.estates[2]!.underserved).toBe(true);
   });
@@ -128,17 +168,26 @@ describe('computeCoverage on a hand-worked network', () => {
   });
 
   it('rejects bad options with a message naming the option', () => {
-    expect(() => computeCoverage({ estates, facilities, network: null, options: { ...options, speedMps: 0 } })).toThrow(/speedMps/);
     expect(() =>
-      computeCoverage({ estates, facilities, network: null, options: { ...options, capacity: { field: 'places' } } }),
+      computeCoverage({ estates, facilities, network: null, options: { ...options, speedMps: 0 } }),
+    ).toThrow(/speedMps/);
+    expect(() =>
+      computeCoverage({
+        estates,
+        facilities,
+        network: null,
+        options: { ...options, capacity: { field: 'places' } },
+      }),
     ).toThrow(/exactly one of perResident or perHousehold/);
-    expect(() => computeCoverage({ estates, facilities: [...facilities, facilities[0]!], network: null, options })).toThrow(
-      /duplicate facility id "F1"/,
-    );
-    expect(() => computeCoverage({ estates, facilities, network: null, options: { ...options, mode: 'network' } })).toThrow(
-      /needs a network/,
-    );
+    expect(() =>
+      computeCoverage({ estates, facilities: [...facilities, facilities[0]!], network: null, options }),
+    ).toThrow(/duplicate facility id "F1"/);
+    expect(() =>
+      computeCoverage({ estates, facilities, network: null, options: { ...options, mode: 'network' } }),
+    ).toThrow(/needs a network/);
     const mixed = [...facilities, makeFacility('H', [0, 0], 5, 'elderly-daycare')];
-    expect(() => computeCoverage({ estates, facilities: mixed, network: null, options })).toThrow(/one care category/);
+    expect(() => computeCoverage({ estates, facilities: mixed, network: null, options })).toThrow(
+      /one care category/,
+    );
   });
 });

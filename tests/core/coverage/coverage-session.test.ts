@@ -9,14 +9,7 @@ import {
 } from '../../../src/core/coverage';
 import { lngLat } from '../../../src/core/geo/units';
 import type { Facility } from '../../../src/core/model';
-import {
-  makeEstate,
-  makeFacility,
-  mulberry32,
-  naivePairDistance,
-  randomGrid,
-  randomPoint,
-} from './helpers';
+import { makeEstate, makeFacility, mulberry32, naivePairDistance, randomGrid, randomPoint } from './helpers';
 
 const ROWS = 9;
 const COLS = 10;
@@ -47,7 +40,13 @@ function scenario(
   return { estates, facilities, network: snap === 'straight-line' ? null : { graph, snapper }, options };
 }
 
-type Edit = { op: 'move' | 'remove' | 'add' | 'capacity'; pick: number; x: number; y: number; places: number };
+type Edit = {
+  op: 'move' | 'remove' | 'add' | 'capacity';
+  pick: number;
+  x: number;
+  y: number;
+  places: number;
+};
 
 const editArb = fc.record({
   op: fc.constantFrom('move', 'remove', 'add', 'capacity') as fc.Arbitrary<Edit['op']>,
@@ -57,27 +56,35 @@ const editArb = fc.record({
   places: fc.integer({ min: 0, max: 30 }),
 });
 
-const at = (e: Edit): [number, number] => [121.45 + e.x * (COLS - 1) * 0.001, 31.2 + e.y * (ROWS - 1) * 0.001];
+const at = (e: Edit): [number, number] => [
+  121.45 + e.x * (COLS - 1) * 0.001,
+  31.2 + e.y * (ROWS - 1) * 0.001,
+];
 
 describe('createCoverageSession: what-if edits', () => {
   it('equals a full recompute after random seeded edits (move, add, remove, capacity)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.constantFrom('edge', 'node', 'straight-line'), fc.array(editArb, { maxLength: 12 }), (seed, snap, edits) => {
-        const input = scenario(seed, 40, 6, snap as 'edge' | 'node' | 'straight-line');
-        const session = createCoverageSession(input);
-        let added = 0;
-        for (const e of edits) {
-          const live = session.facilities();
-          const f = live[e.pick % Math.max(1, live.length)];
-          if (e.op === 'add' || f === undefined) {
-            session.upsertFacility(makeFacility(`new${added++}`, at(e), e.places));
-          } else if (e.op === 'move') session.moveFacility(f.id, lngLat(...at(e)));
-          else if (e.op === 'remove') session.removeFacility(f.id);
-          else session.upsertFacility({ ...f, capacity: { ...f.capacity, places: e.places } });
-        }
-        const full = computeCoverage({ ...input, facilities: session.facilities() });
-        expect(session.result()).toEqual(full);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.constantFrom('edge', 'node', 'straight-line'),
+        fc.array(editArb, { maxLength: 12 }),
+        (seed, snap, edits) => {
+          const input = scenario(seed, 40, 6, snap as 'edge' | 'node' | 'straight-line');
+          const session = createCoverageSession(input);
+          let added = 0;
+          for (const e of edits) {
+            const live = session.facilities();
+            const f = live[e.pick % Math.max(1, live.length)];
+            if (e.op === 'add' || f === undefined) {
+              session.upsertFacility(makeFacility(`new${added++}`, at(e), e.places));
+            } else if (e.op === 'move') session.moveFacility(f.id, lngLat(...at(e)));
+            else if (e.op === 'remove') session.removeFacility(f.id);
+            else session.upsertFacility({ ...f, capacity: { ...f.capacity, places: e.places } });
+          }
+          const full = computeCoverage({ ...input, facilities: session.facilities() });
+          expect(session.result()).toEqual(full);
+        },
+      ),
       { seed: 20261123, numRuns: 90 },
     );
   });
@@ -90,7 +97,9 @@ describe('createCoverageSession: what-if edits', () => {
     const after = session.result();
     expect(update.summary).toEqual(after.summary);
     expect(update.facility).toEqual(after.facilities.find((f) => f.id === 'f0'));
-    const changed = after.estates.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before.estates[i]));
+    const changed = after.estates.filter(
+      (row, i) => JSON.stringify(row) !== JSON.stringify(before.estates[i]),
+    );
     const reported = new Set(update.estates.map((r) => r.id));
     for (const row of changed) expect(reported.has(row.id)).toBe(true);
     for (const row of update.estates) expect(row).toEqual(after.estates.find((r) => r.id === row.id));
@@ -99,7 +108,9 @@ describe('createCoverageSession: what-if edits', () => {
   it('names the facility when an edit cannot be made', () => {
     const session = createCoverageSession(scenario(3, 5, 2, 'edge'));
     expect(() => session.removeFacility('nope')).toThrow(/no facility with id "nope"/);
-    expect(() => session.upsertFacility(makeFacility('h', [121.45, 31.2], 3, 'elderly-home'))).toThrow(/childcare/);
+    expect(() => session.upsertFacility(makeFacility('h', [121.45, 31.2], 3, 'elderly-home'))).toThrow(
+      /childcare/,
+    );
   });
 });
 
@@ -133,30 +144,40 @@ describe('coverage monotonicity (property tests)', () => {
 
   it('more minutes never lower coverage', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0.5, max: 8, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), (seed, m, extra) => {
-        const input = scenario(seed, 30, 4, 'edge');
-        const a = coveredSet(run(input, input.facilities, m));
-        const b = coveredSet(run(input, input.facilities, m + extra));
-        a.forEach((c, i) => c && expect(b[i]).toBe(true));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.double({ min: 0.5, max: 8, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        (seed, m, extra) => {
+          const input = scenario(seed, 30, 4, 'edge');
+          const a = coveredSet(run(input, input.facilities, m));
+          const b = coveredSet(run(input, input.facilities, m + extra));
+          a.forEach((c, i) => c && expect(b[i]).toBe(true));
+        },
+      ),
       { seed: 4, numRuns: 40 },
     );
   });
 
   it('adding a facility never lowers, removing one never raises, any estate coverage', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, x, y) => {
-        const input = scenario(seed, 30, 4, 'edge');
-        const base = run(input, input.facilities);
-        const more = run(input, [...input.facilities, makeFacility('extra', at({ x, y } as Edit), 5)]);
-        const fewer = run(input, input.facilities.slice(1));
-        base.estates.forEach((row, i) => {
-          if (row.covered) expect(more.estates[i]!.covered).toBe(true);
-          if (!row.covered) expect(fewer.estates[i]!.covered).toBe(false);
-          expect(more.estates[i]!.distanceM ?? Infinity).toBeLessThanOrEqual(row.distanceM ?? Infinity);
-          expect(fewer.estates[i]!.distanceM ?? Infinity).toBeGreaterThanOrEqual(row.distanceM ?? Infinity);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (seed, x, y) => {
+          const input = scenario(seed, 30, 4, 'edge');
+          const base = run(input, input.facilities);
+          const more = run(input, [...input.facilities, makeFacility('extra', at({ x, y } as Edit), 5)]);
+          const fewer = run(input, input.facilities.slice(1));
+          base.estates.forEach((row, i) => {
+            if (row.covered) expect(more.estates[i]!.covered).toBe(true);
+            if (!row.covered) expect(fewer.estates[i]!.covered).toBe(false);
+            expect(more.estates[i]!.distanceM ?? Infinity).toBeLessThanOrEqual(row.distanceM ?? Infinity);
+            expect(fewer.estates[i]!.distanceM ?? Infinity).toBeGreaterThanOrEqual(row.distanceM ?? Infinity);
+          });
+        },
+      ),
       { seed: 5, numRuns: 40 },
     );
   });

@@ -131,7 +131,8 @@ export function randomGrid(
   const graph: WalkingGraph = { ...raw, lengths: raw.lengths.map((l) => Math.max(1, Math.round(l))) };
   const inner = createSnapper(graph);
   const lengthOf = (a: number, b: number): number => {
-    for (let e = graph.offsets[a]!; e < graph.offsets[a + 1]!; e++) if (graph.targets[e] === b) return graph.lengths[e]!;
+    for (let e = graph.offsets[a]!; e < graph.offsets[a + 1]!; e++)
+      if (graph.targets[e] === b) return graph.lengths[e]!;
     return 0;
   };
   return {
@@ -142,7 +143,12 @@ export function randomGrid(
         if (p.offNetwork) return p;
         const offsetA = Math.round(p.offsetA);
         const len = p.nodeA === p.nodeB ? 0 : lengthOf(p.nodeA, p.nodeB);
-        return { ...p, offsetA: p.nodeA === p.nodeB ? 0 : offsetA, offsetB: len - offsetA, accessM: Math.round(p.accessM) };
+        return {
+          ...p,
+          offsetA: p.nodeA === p.nodeB ? 0 : offsetA,
+          offsetB: len - offsetA,
+          accessM: Math.round(p.accessM),
+        };
       },
     },
   };
@@ -182,7 +188,11 @@ export function naivePairDistance(graph: WalkingGraph, f: SnappedPoint, e: Snapp
     [f.nodeB, f.offsetB],
   ]);
   let best = Math.min(dist[e.nodeA]! + e.offsetA, dist[e.nodeB]! + e.offsetB);
-  if (f.nodeA !== f.nodeB && Math.min(f.nodeA, f.nodeB) === Math.min(e.nodeA, e.nodeB) && Math.max(f.nodeA, f.nodeB) === Math.max(e.nodeA, e.nodeB)) {
+  if (
+    f.nodeA !== f.nodeB &&
+    Math.min(f.nodeA, f.nodeB) === Math.min(e.nodeA, e.nodeB) &&
+    Math.max(f.nodeA, f.nodeB) === Math.max(e.nodeA, e.nodeB)
+  ) {
     const fa = f.nodeA < f.nodeB ? f.offsetA : f.offsetB;
     const ea = e.nodeA < e.nodeB ? e.offsetA : e.offsetB;
     best = Math.min(best, Math.abs(fa - ea));

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage, createCoverageSession, type CoverageInput } from '../../../src/core/coverage';
 import { lngLat } from '../../../src/core/geo/units';
 import { createSearchResult, createSnapper } from '../../../src/core/network';
-import { loadW1Workload, mulberry32, solveW1, w1DataAvailable, type W1Workload } from '../../bench/w1-workload';
+import {
+  loadW1Workload,
+  mulberry32,
+  solveW1,
+  w1DataAvailable,
+  type W1Workload,
+} from '../../bench/w1-workload';
 import { nudged, w1Estates, w1Facilities } from './w1-scenario';
 
 describe.skipIf(!w1DataAvailable())('coverage on Shanghai (../shared/data/shanghai-center)', () => {
@@ -37,14 +43,22 @@ describe.skipIf(!w1DataAvailable())('coverage on Shanghai (../shared/data/shangh
   it('keeps what-if edits equal to a full recompute (edge snapping, 2SFCA, real lengths)', () => {
     const edgeInput: CoverageInput = {
       ...input,
-      options: { ...input.options, snap: 'edge', maxSnapM: 500, capacity: { field: 'places', perResident: 0.01 } },
+      options: {
+        ...input.options,
+        snap: 'edge',
+        maxSnapM: 500,
+        capacity: { field: 'places', perResident: 0.01 },
+      },
     };
     const session = createCoverageSession(edgeInput);
     const next = mulberry32(99);
     for (let k = 0; k < 25; k++) {
       const id = `f${next() % 200}`;
       const node = next() % w.graph.nodeCount;
-      session.moveFacility(id, lngLat(w.graph.coords[2 * node]! + 2e-4, w.graph.coords[2 * node + 1]! - 1e-4));
+      session.moveFacility(
+        id,
+        lngLat(w.graph.coords[2 * node]! + 2e-4, w.graph.coords[2 * node + 1]! - 1e-4),
+      );
     }
     session.upsertFacility(nudged(input.facilities[0]!, next));
     session.removeFacility('f1');
