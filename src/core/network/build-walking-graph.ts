@@ -62,12 +62,19 @@ function scanXmlBytes(bytes: Uint8Array, scanner: OsmXmlScanner): void {
 }
 
 function scanGzipBytes(bytes: Uint8Array, scanner: OsmXmlScanner): void {
+  // A gzip member is at least a 10-byte header and an 8-byte trailer (RFC 1952).
+  if (bytes.length < 18)
+    throw new OsmReadError('gzip: the compressed data is truncated (shorter than a gzip header)');
   const decoder = new TextDecoder('utf-8');
-  let finished = false;
+  // Bytes produced by the current (last) gzip member, to check against its trailer.
+  let produced = 0;
   const gunzip = new Gunzip((chunk, final) => {
+    produced += chunk.length;
     scanner.push(decoder.decode(chunk, { stream: !final }));
-    finished ||= final;
   });
+  gunzip.onmember = () => {
+    produced = 0;
+  };
   try {
     for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
       const end = Math.min(bytes.length, start + CHUNK_BYTES);
@@ -77,7 +84,20 @@ function scanGzipBytes(bytes: Uint8Array, scanner: OsmXmlScanner): void {
     if (error instanceof OsmReadError) throw error;
     throw new OsmReadError(`gzip: the compressed data is damaged (${(error as Error).message})`);
   }
-  if (!finished) throw new OsmReadError('gzip: the compressed data is truncated (the stream does not end)');
+  // The last trailer's ISIZE is its member's uncompressed length mod 2³²; fflate does not check it,
+  // so a file cut inside the trailer would otherwise pass unnoticed.
+  const n = bytes.length;
+  const isize =
+    ((bytes[n - 4] as number) |
+      ((bytes[n - 3] as number) << 8) |
+      ((bytes[n - 2] as number) << 16) |
+      ((bytes[n - 1] as number) << 24)) >>>
+    0;
+  if (isize !== produced % 2 ** 32) {
+    throw new OsmReadError(
+      'gzip: the compressed data is truncated or damaged (length in the trailer does not match)',
+    );
+  }
 }
 
 /**

@@ -112,6 +112,14 @@ describe('buildWalkingGraph on the hand-made fixture', () => {
     expect(sniffOsmFormat(gzipSync(bytes))).toBe('osm.gz');
     expect(fromBytes.graph).toEqual(fromText.graph);
     expect(fromGzip.graph).toEqual(fromText.graph);
+    // Two gzip members back to back (as `cat a.gz b.gz` makes) read as one text.
+    const cut = xml.indexOf('<way');
+    const first = gzipSync(new TextEncoder().encode(xml.slice(0, cut)));
+    const second = gzipSync(new TextEncoder().encode(xml.slice(cut)));
+    const members = new Uint8Array(first.length + second.length);
+    members.set(first);
+    members.set(second, first.length);
+    expect((await buildWalkingGraph(members, { minComponent: 2 })).graph).toEqual(fromText.graph);
     const collector = new OsmCollector();
     const scanner = new OsmXmlScanner(collector);
     for (const ch of xml) scanner.push(ch);
