@@ -5,7 +5,7 @@
  * second and the ratio (console, and tests/bench/results/latest.json through recordBench).
  */
 import Papa from 'papaparse';
-import { afterAll, bench, describe, expect } from 'vitest';
+import { bench, describe, expect } from 'vitest';
 import { importEstates } from '../../src/core/io';
 import { recordBench } from './bench-results';
 import { mulberry32 } from './w1-workload';
@@ -32,52 +32,63 @@ function syntheticCsv(rows: number, seed: number): string {
 const text = syntheticCsv(ROWS, SEED);
 const bytes = new TextEncoder().encode(text);
 
-/** Median wall time of `runs` calls, ms. */
-function medianMs(
-  fn: () => void,
-  runs: number,
-): { p50: number; min: number; max: number; samplesCount: number } {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
+/** Wall times of each bench's calls, ms, collected by the bench functions themselves. */
+const times: Record<'baseline' | 'import', number[]> = { baseline: [], import: [] };
+const timed = (into: number[], fn: () => void) => () => {
+  const start = performance.now();
+  fn();
+  into.push(performance.now() - start);
+};
+const latency = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
   return {
-    p50: times[runs >> 1] ?? NaN,
-    min: times[0] ?? NaN,
-    max: times[runs - 1] ?? NaN,
-    samplesCount: runs,
+    p50: sorted[sorted.length >> 1] ?? NaN,
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+    samplesCount: sorted.length,
   };
+};
+
+/** Print rows/s and the ratio to the baseline measured in the same run, and store them. */
+function report(): void {
+  const check = importEstates({ data: bytes, fileName: 'synthetic.csv', crs: 'bd09' });
+  expect(check.estates).toHaveLength(ROWS);
+  const full = latency(times.import);
+  const baseline = latency(times.baseline);
+  const rowsPerSecond = Math.round(ROWS / (full.p50 / 1000));
+  const baselineRowsPerSecond = Math.round(ROWS / (baseline.p50 / 1000));
+  const ratio = Math.round((full.p50 / baseline.p50) * 100) / 100;
+  console.log(
+    `import 100k BD-09 rows: median ${full.p50.toFixed(0)} ms = ${rowsPerSecond.toLocaleString('en')} rows/s; ` +
+      `papaparse alone ${baseline.p50.toFixed(0)} ms = ${baselineRowsPerSecond.toLocaleString('en')} rows/s; ratio ${ratio}×`,
+  );
+  recordBench(
+    'import: 100k CSV rows bd09',
+    { latency: full },
+    { rows: ROWS, rowsPerSecond, baselineMs: baseline.p50, baselineRowsPerSecond, ratio },
+  );
 }
 
 describe('import 100k CSV rows (BD-09 → WGS-84)', () => {
-  bench('papaparse only (baseline)', () => {
-    Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  });
+  bench(
+    'papaparse only (baseline)',
+    timed(times.baseline, () => {
+      Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+    }),
+    { iterations: 10, setup: (_task, mode) => void (mode === 'run' && times.baseline.splice(0)) },
+  );
 
-  bench('importEstates bd09', () => {
-    importEstates({ data: bytes, fileName: 'synthetic.csv', crs: 'bd09' });
-  });
-
-  afterAll(() => {
-    // The same two operations timed in one place so the ratio and rows/s can be printed and stored.
-    const check = importEstates({ data: bytes, fileName: 'synthetic.csv', crs: 'bd09' });
-    expect(check.estates).toHaveLength(ROWS);
-    const baseline = medianMs(() => Papa.parse<string[]>(text, { header: false, skipEmptyLines: false }), 5);
-    const full = medianMs(() => importEstates({ data: bytes, fileName: 'synthetic.csv', crs: 'bd09' }), 5);
-    const rowsPerSecond = Math.round(ROWS / (full.p50 / 1000));
-    const baselineRowsPerSecond = Math.round(ROWS / (baseline.p50 / 1000));
-    const ratio = Math.round((full.p50 / baseline.p50) * 100) / 100;
-    console.log(
-      `import 100k BD-09 rows: ${full.p50.toFixed(0)} ms = ${rowsPerSecond.toLocaleString('en')} rows/s; ` +
-        `papaparse alone ${baseline.p50.toFixed(0)} ms = ${baselineRowsPerSecond.toLocaleString('en')} rows/s; ratio ${ratio}×`,
-    );
-    recordBench(
-      'import: 100k CSV rows bd09',
-      { latency: full },
-      { rows: ROWS, rowsPerSecond, baselineMs: baseline.p50, baselineRowsPerSecond, ratio },
-    );
-  });
+  bench(
+    'importEstates bd09',
+    timed(times.import, () => {
+      importEstates({ data: bytes, fileName: 'synthetic.csv', crs: 'bd09' });
+    }),
+    // Runs after the baseline (benches run in order), so both series exist when it reports.
+    {
+      iterations: 10,
+      // Warm-up calls are timed too; drop them when the measured run starts.
+      setup: (_task, mode) => void (mode === 'run' && times.import.splice(0)),
+      teardown: (_task, mode) => (mode === 'run' ? report() : undefined),
+    },
+  );
 });

@@ -69,7 +69,8 @@ export function readShapefileZip(bytes: Uint8Array, ctx: MessageContext): Source
   const names = Object.keys(files).filter((n) => !n.includes('__MACOSX'));
   const shpNames = names.filter((n) => n.toLowerCase().endsWith('.shp'));
   const shpName = shpNames[0];
-  if (!shpName) {
+  const shp = shpName ? files[shpName] : undefined;
+  if (!shpName || !shp) {
     const en = `the zip holds no .shp file (found: ${names.join(', ') || 'nothing'})`;
     return fatal(ctx, 'no-shapefile', en, `压缩包中没有 .shp 文件（包含：${names.join('、') || '无'}）`);
   }
@@ -78,7 +79,6 @@ export function readShapefileZip(bytes: Uint8Array, ctx: MessageContext): Source
     const name = names.find((n) => n.toLowerCase() === `${base}.${ext}`);
     return name ? (files[name] ?? null) : null;
   };
-  const shp = files[shpName]!;
   const dbf = sibling('dbf');
   const prjBytes = sibling('prj');
   const cpgBytes = sibling('cpg');
