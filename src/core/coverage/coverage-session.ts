@@ -1,12 +1,14 @@
 import type { LngLat } from '../geo/units';
 import type { Facility } from '../model/facility';
 import { careCategoryOf } from '../model/facility';
-import { estateRow, facilityRow, summarise, type SessionState } from './coverage-rows';
+import { estateRow, facilityRow } from './coverage-rows';
+import { summarise } from './coverage-summary';
 import { capacityOf, demandOf } from './demand';
 import { normaliseSnap, placeEstates } from './estate-placements';
 import { NetworkReach } from './network-reach';
 import { IndexSet, type FacilitySlot } from './reach-engine';
 import { checkFacility, resolveParameters, selectFacilities } from './resolve-options';
+import type { SessionState } from './session-state';
 import { StraightReach } from './straight-reach';
 import { TwoStepFca } from './two-step-fca';
 import type {

@@ -30,6 +30,8 @@ export class ReachRaster {
   private streetCount = 0;
   private limits: readonly number[] = [];
   private readonly disk: [number, number][] = [];
+  /** Sample spacing in cells: twice the disk's reach (1 when the disk is a single point). */
+  private readonly stride: number;
 
   constructor(
     readonly cellM: number,
@@ -41,6 +43,8 @@ export class ReachRaster {
       for (let dx = -reach; dx <= reach; dx++)
         if (dx * dx + dy * dy <= r * r + 1e-9) this.disk.push([dx, dy]);
     }
+    // A disk with its corners (r ≥ √2·reach) closes gaps of 2·reach cells; a thinner one only reach.
+    this.stride = reach === 0 ? 1 : r * r + 1e-9 >= 2 * reach * reach ? 2 * reach : reach;
   }
 
   /**
@@ -127,11 +131,12 @@ export class ReachRaster {
     f1: number,
   ): void {
     const c = this.cellM;
-    // One sample per lattice column or row crossed (DDA along the major axis): no street cell is
-    // skipped by more than one diagonal step, which the dilation disk (≥ 1 cell) closes.
+    // Samples `stride` columns or rows apart along the major axis (DDA): the dilation disk reaches
+    // stride / 2 cells either way, so the band stays closed between samples. The level only changes
+    // where a service distance runs out, and those points are sampled exactly below.
     const dx = (qx - px) / c;
     const dy = (qy - py) / c;
-    const steps = Math.max(1, Math.ceil((f1 - f0) * Math.max(Math.abs(dx), Math.abs(dy))));
+    const steps = Math.max(1, Math.ceil(((f1 - f0) * Math.max(Math.abs(dx), Math.abs(dy))) / this.stride));
     const half = this.half;
     const x0 = px / c + half + 0.5;
     const y0 = py / c + half + 0.5;

@@ -124,12 +124,14 @@ function drawReach(
   for (let q = 0; q < field.touchedCount; q++) {
     const u = field.touched[q]!;
     const du = dist[u]!;
-    for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+    const ux = x(u);
+    const uy = y(u);
+    const own = u === p.nodeA ? p.nodeB : u === p.nodeB ? p.nodeA : -1;
+    for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
       const v = targets[e]!;
       const dv = dist[v]!;
-      if (dv < Infinity && v < u) continue; // drawn from v's side
-      if ((u === p.nodeA && v === p.nodeB) || (u === p.nodeB && v === p.nodeA)) continue;
-      raster.segment(x(u), y(u), x(v), y(v), du, dv, lengths[e]!);
+      if ((dv < Infinity && v < u) || v === own) continue; // drawn from v's side, or the facility's edge
+      raster.segment(ux, uy, x(v), y(v), du, dv, lengths[e]!);
     }
   }
 }
