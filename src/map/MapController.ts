@@ -343,7 +343,20 @@ export class MapController {
     if (this.installed && selection) {
       const source = selection.type === 'estate' ? 'estates' : 'facilities';
       this.map.setFeatureState({ source, id: selection.id }, { selected: true });
+      this.reveal(selection);
     }
+  }
+
+  /** Pans to a selection that is off screen or near the edges (e.g. picked from a list, or under the legend). */
+  private reveal(selection: NonNullable<Selection>): void {
+    const { scenario } = this.store.getState();
+    const list = selection.type === 'estate' ? scenario.estates : scenario.facilities;
+    const at = list.find((x) => x.id === selection.id)?.location;
+    if (!at) return;
+    const p = this.map.project([at[0], at[1]]);
+    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    const inside = p.x > w * 0.25 && p.x < w * 0.9 && p.y > h * 0.1 && p.y < h * 0.75;
+    if (!inside) this.map.easeTo({ center: [at[0], at[1]], duration: 300 });
   }
 
   private featureAt(e: MapMouseEvent): { source: SourceId; id: string } | null {

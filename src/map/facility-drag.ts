@@ -33,9 +33,11 @@ export class FacilityDrag {
     this.id = id;
     this.start0 = { x: e.point.x, y: e.point.y };
     this.moved = false;
+    this.latest = [e.lngLat.lng, e.lngLat.lat];
     this.map.dragPan.disable();
     this.map.on('mousemove', this.move);
-    this.map.once('mouseup', this.end);
+    // On the window, not the map: a release outside the map must still end the drag.
+    window.addEventListener('mouseup', this.end, { once: true });
   }
 
   /** True while a facility is being dragged. */
@@ -63,17 +65,18 @@ export class FacilityDrag {
     }
   };
 
-  private readonly end = (e: MapMouseEvent): void => {
+  /** Ends the drag at the last position seen over the map. */
+  private readonly end = (): void => {
     this.map.off('mousemove', this.move);
     this.map.dragPan.enable();
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     const id = this.id;
     this.id = null;
-    if (id !== null && this.moved) {
+    if (id !== null && this.moved && this.latest) {
       this.dropTime = performance.now();
       this.map.getCanvas().style.cursor = '';
-      this.callbacks.onDrop(id, [e.lngLat.lng, e.lngLat.lat]);
+      this.callbacks.onDrop(id, this.latest);
     }
   };
 }

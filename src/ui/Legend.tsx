@@ -39,8 +39,10 @@ export function Legend() {
   const hasContext = useApp((s) => (s.scenario.context?.features.length ?? 0) > 0);
   const kindName = t(`kinds.${view.kind}`);
   return (
-    <aside className="legend" aria-label={t('legend.title')} data-testid="legend">
-      <h2>{t('legend.title')}</h2>
+    <details className="legend" open data-testid="legend">
+      <summary>
+        <h2>{t('legend.title')}</h2>
+      </summary>
       {view.colourBy === 'compliance' ? (
         <section>
           <h3>{t('legend.estatesCompliance')}</h3>
@@ -139,6 +141,6 @@ export function Legend() {
           )}
         </ul>
       </section>
-    </aside>
+    </details>
   );
 }

@@ -40,7 +40,7 @@ export function WhatIfPanel() {
       {summary && (
         <p className="big-figure small">
           <span>{t('coverage.coveredOf', { kind: t(`kinds.${view.kind}`), min: '' })}</span>
-          <strong data-testid="whatif-covered">{formatNumber(summary.householdsCovered, lang)}</strong>
+          <strong data-testid="whatif-covered" data-value={summary.householdsCovered}>{formatNumber(summary.householdsCovered, lang)}</strong>
           <span>{t('units.households')}</span>
         </p>
       )}

@@ -1,0 +1,248 @@
+/**
+ * The planner on the bundled demo, end to end in chromium: opens offline with its synthetic badge,
+ * adds a facility by clicking and sees the covered-households figure change, drags it and sees it
+ * change again (undo/redo by keyboard), opens an estate's verdicts with citations, switches to
+ * English, reloads and finds the scenario intact, survives a worker crash, and shows a hostile file
+ * name as text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  hasChromium,
+  launch,
+  report,
+  screenOf,
+  screenshot,
+  startDevServer,
+  waitIdle,
+  waitInteractive,
+  type Browser,
+  type LifeCircleWindow,
+  type Server,
+} from './harness';
+
+const KIND = 'nursery';
+const figures: Record<string, number | string | null> = {};
+
+const state = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as never as LifeCircleWindow).__lifecircle.store.getState();
+    return {
+      scenario: s.scenario,
+      view: s.view,
+      coverage: s.results.coverage,
+      evaluation: s.results.evaluation,
+    };
+  });
+const covered = async (page: Page) => (await state(page)).coverage!.byKind[KIND]!.summary.householdsCovered;
+const shownCovered = async (page: Page) =>
+  Number((await page.getAttribute('[data-testid=whatif-covered]', 'data-value')) ?? NaN);
+
+/** An estate not covered by a nursery, on the network, drawn where a click reaches the map (not under legend or toolbar). */
+async function uncoveredEstate(page: Page, avoid: string[] = []) {
+  const s = await state(page);
+  const rows = s.coverage!.byKind[KIND]!.estates;
+  const legend = (await page.locator('[data-testid=legend]').boundingBox())!;
+  const map = (await page.locator('[data-testid=map]').boundingBox())!;
+  for (const row of rows) {
+    if (row.covered || row.offNetwork || avoid.includes(row.id)) continue;
+    const estate = s.scenario.estates.find((e) => e.id === row.id)!;
+    const p = await screenOf(page, estate.location![0], estate.location![1]);
+    const underLegend = p.x < legend.x + legend.width + 10 && p.y > legend.y - 10;
+    if (!underLegend && p.y > map.y + 90 && p.x < map.x + map.width - 40 && p.y < map.y + map.height - 40)
+      return { estate, point: p };
+  }
+  throw new Error('no clickable uncovered estate');
+}
+
+describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startDevServer();
+    browser = await launch(server.url.replace(/\/$/, ''));
+    page = browser.page;
+    // First visit compiles and caches the dependencies; time to interactive is measured on the second.
+    await page.goto(`${server.url}?scenario=demo`);
+    await waitInteractive(page);
+  });
+
+  afterAll(async () => {
+    report('planner', figures);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the demo offline, labelled synthetic, with compliance and coverage', async () => {
+    await page.goto(`${server.url}?scenario=demo`);
+    figures['dev server: time to interactive (ms, warm)'] = Math.round(await waitInteractive(page));
+    await expect(page.textContent('[data-testid=synthetic-badge]')).resolves.toBe('示例数据 (synthetic)');
+    await expect(page.locator('[data-testid=estate-list] li').count()).resolves.toBe(60);
+    const s = await state(page);
+    expect(s.scenario.network?.report?.nodes).toBeGreaterThan(2000);
+    expect(new Set(s.evaluation!.estates.map((e) => e.overall))).toEqual(
+      new Set(['pass', 'fail', 'insufficient-data']),
+    );
+    await page.selectOption('[data-testid=kind-select]', KIND);
+    await waitIdle(page);
+    await screenshot(page, '01-demo');
+    expect(browser.external).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('adds a facility by clicking the map and the covered households go up', async () => {
+    const before = await covered(page);
+    const { estate, point } = await uncoveredEstate(page);
+    await page.click('[data-testid=add-facility]');
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction((b) => {
+      const s = (window as never as LifeCircleWindow).__lifecircle.store.getState();
+      return (s.results.coverage?.byKind.nursery?.summary.householdsCovered ?? b) > b;
+    }, before);
+    await waitIdle(page);
+    const after = await covered(page);
+    expect(after).toBeGreaterThan(before);
+    await expect.poll(() => shownCovered(page)).toBe(after);
+    const s = await state(page);
+    expect(s.scenario.facilities.find((f) => f.id === 'new-1')).toMatchObject({ kind: KIND });
+    const row = s.coverage!.byKind[KIND]!.estates.find((e) => e.id === estate.id)!;
+    expect(row.covered).toBe(true);
+    figures['covered households before / after add'] = `${before} / ${after}`;
+    await screenshot(page, '02-added');
+  });
+
+  it('drags the facility, the figure changes again, and Ctrl+Z / Ctrl+Shift+Z undo and redo the move', async () => {
+    const s = await state(page);
+    const added = s.scenario.facilities.find((f) => f.id === 'new-1')!;
+    const before = await covered(page);
+    const from = await screenOf(page, added.location[0], added.location[1]);
+    const { point } = await uncoveredEstate(page);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + point.x) / 2, (from.y + point.y) / 2, { steps: 8 });
+    await page.mouse.move(point.x, point.y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => {
+      const m = (window as never as LifeCircleWindow).__lifecircle.map!.metrics;
+      return m.dropAt !== null && m.updatedAfterDropAt !== null;
+    });
+    await waitIdle(page);
+    const after = await covered(page);
+    expect(after).not.toBe(before);
+    await expect.poll(() => shownCovered(page)).toBe(after);
+    const moved = (await state(page)).scenario.facilities.find((f) => f.id === 'new-1')!;
+    expect(moved.location).not.toEqual(added.location);
+    const timing = await page.evaluate(() => {
+      const h = (window as never as LifeCircleWindow).__lifecircle;
+      return {
+        drop: h.map!.metrics.updatedAfterDropAt! - h.map!.metrics.dropAt!,
+        edit: h.runner.metrics.lastEditMs,
+      };
+    });
+    figures['drag: drop → map updated (ms)'] = Math.round(timing.drop);
+    figures['drag: worker round trip of the edit (ms)'] =
+      timing.edit === null ? null : Math.round(timing.edit);
+    await screenshot(page, '03-dragged');
+
+    await page.locator('body').focus();
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => (await state(page)).scenario.facilities.find((f) => f.id === 'new-1')!.location)
+      .toEqual(added.location);
+    await page.keyboard.press('Control+Shift+z');
+    await expect
+      .poll(async () => (await state(page)).scenario.facilities.find((f) => f.id === 'new-1')!.location)
+      .toEqual(moved.location);
+    await waitIdle(page);
+    await expect.poll(() => covered(page)).toBe(after);
+  });
+
+  it('opens an estate and shows each verdict with required / provided / shortfall and its citation', async () => {
+    await page.click('[data-testid=tab-compliance]');
+    await page.click('[data-testid=estate-list] button >> nth=0');
+    const detail = page.locator('[data-testid=estate-detail]');
+    await detail.waitFor();
+    const verdicts = detail.locator('[data-testid=verdict]');
+    expect(await verdicts.count()).toBeGreaterThanOrEqual(4);
+    const first = await verdicts.first().textContent();
+    expect(first).toContain('不达标');
+    expect(first).toMatch(/要求[\s\S]*现状[\s\S]*缺口/);
+    const citation = detail.locator('[data-testid=citation]').first();
+    await expect(citation.textContent()).resolves.toContain('001_82989894b6aaeb46.txt');
+    await expect(citation.locator('blockquote').textContent()).resolves.toMatch(/平方米/);
+    await screenshot(page, '04-estate');
+  });
+
+  it('switches to English', async () => {
+    await page.click('[data-testid=lang-switch]');
+    await expect.poll(() => page.textContent('[data-testid=tab-compliance]')).toBe('Compliance');
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+    await expect(page.locator('[data-testid=verdict]').first().textContent()).resolves.toMatch(
+      /Required[\s\S]*Provided[\s\S]*Shortfall/,
+    );
+    await screenshot(page, '05-english');
+  });
+
+  it('reloads and finds the scenario intact (IndexedDB autosave)', async () => {
+    const before = await state(page);
+    const coveredBefore = await covered(page);
+    await page.evaluate(() => (window as never as LifeCircleWindow).__lifecircle.flushSave());
+    await page.goto(server.url);
+    await waitInteractive(page);
+    await waitIdle(page);
+    const after = await state(page);
+    expect(after.scenario.facilities).toEqual(before.scenario.facilities);
+    expect(after.scenario.estates.length).toBe(60);
+    expect(after.view.lang).toBe('en');
+    expect(await covered(page)).toBe(coveredBefore);
+    await screenshot(page, '06-reloaded');
+  });
+
+  it('restarts a crashed worker, tells the user, and recomputes without losing the scenario', async () => {
+    const facilities = (await state(page)).scenario.facilities.length;
+    const runsBefore = await page.evaluate(
+      () => (window as never as LifeCircleWindow).__lifecircle.runner.metrics.runs,
+    );
+    const outcome = await page.evaluate(() =>
+      (window as never as LifeCircleWindow).__lifecircle.runner.client.send('debug/crash', {}).then(
+        () => 'answered',
+        (e: Error) => e.name,
+      ),
+    );
+    expect(outcome).toBe('WorkerRestartedError');
+    await page.locator('[data-testid=notice]').waitFor();
+    await expect(page.textContent('[data-testid=notice]')).resolves.toMatch(/restarted/);
+    await page.waitForFunction(
+      (r) => (window as never as LifeCircleWindow).__lifecircle.runner.metrics.runs > r,
+      runsBefore,
+    );
+    await waitIdle(page);
+    expect((await state(page)).scenario.facilities.length).toBe(facilities);
+    expect((await state(page)).coverage).not.toBeNull();
+  });
+
+  it('shows a hostile name from an imported file as text, never as HTML', async () => {
+    const csv =
+      '小区名称,房屋总数,经度,纬度\n"<img src=x onerror=alert(1)>",800,117.23,31.795\n正常小区,500,117.232,31.796\n';
+    await page.click('[data-testid=tab-import]');
+    await page.setInputFiles('[data-testid=import-file]', {
+      name: 'hostile.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.selectOption('[data-testid=import-target]', 'estates');
+    await page.click('[data-testid=import-read]');
+    await page.locator('[data-testid=import-review]').waitFor();
+    await page.click('[data-testid=import-accept]');
+    await page.click('[data-testid=tab-compliance]');
+    await expect
+      .poll(() => page.locator('[data-testid=estate-list]').textContent())
+      .toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('[data-testid=estate-list] img').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(browser.dialogs).toEqual([]);
+    expect(browser.external).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * Browser tests (Playwright + Debian chromium): `npx vitest run --config tests/e2e/vitest.e2e.config.ts`.
+ * Kept out of the unit run (vite.config.ts excludes tests/e2e) because they start Vite and a browser.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: resolve(__dirname, '../..'),
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    testTimeout: 240_000,
+    hookTimeout: 300_000,
+    // One browser at a time: the tests measure timings.
+    fileParallelism: false,
+    pool: 'forks',
+  },
+});
