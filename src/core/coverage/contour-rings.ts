@@ -30,6 +30,14 @@ const SEGMENTS: number[][] = Array.from({ length: 16 }, (_, bits) => {
   return pairs;
 });
 
+/** Where a level lattice may hold inside points (see ContourTracer.trace). */
+export interface LevelSpan {
+  j0: number;
+  j1: number;
+  rowMin: Int32Array;
+  rowMax: Int32Array;
+}
+
 export class ContourTracer {
   private next = new Int32Array(0);
   /** Per level, the exit edges in scan order (where rings start), reused between calls. */
@@ -41,20 +49,23 @@ export class ContourTracer {
    * @param levels level index per lattice point, row-major `size` × `size`; `levelCount` or more = outside
    * @param size lattice points per side
    * @param levelCount number of levels
-   * @param box lattice bounding box of the points below levelCount, [minI, minJ, maxI, maxJ]
+   * @param span where points below levelCount may be: rows j0..j1, and per row the columns
+   *   rowMin[j]..rowMax[j] (rowMin > rowMax for an empty row); everything else must be outside
    * @returns rings per level
    */
-  trace(levels: Uint8Array, size: number, levelCount: number, box: readonly number[]): number[][][] {
+  trace(levels: Uint8Array, size: number, levelCount: number, span: LevelSpan): number[][][] {
     const stride = 2 * size * size;
     if (this.next.length < stride * levelCount) this.next = new Int32Array(stride * levelCount).fill(-1);
     while (this.starts.length < levelCount) this.starts.push(new Int32Array(1024));
     this.startCount = new Array<number>(levelCount).fill(0);
-    const i0 = Math.max(0, box[0]! - 1);
-    const j0 = Math.max(0, box[1]! - 1);
-    const i1 = Math.min(size - 2, box[2]!);
-    const j1 = Math.min(size - 2, box[3]!);
+    const { rowMin, rowMax } = span;
+    const j0 = Math.max(0, span.j0 - 1);
+    const j1 = Math.min(size - 2, span.j1);
     const next = this.next;
     for (let j = j0; j <= j1; j++) {
+      // Squares of this row with a corner that may be inside (corners i and i + 1 in rows j and j + 1).
+      const i0 = Math.max(0, Math.min(rowMin[j]!, rowMin[j + 1]!) - 1);
+      const i1 = Math.min(size - 2, Math.max(rowMax[j]!, rowMax[j + 1]!));
       for (let i = i0; i <= i1; i++) {
         const p = j * size + i;
         // Corners counter-clockwise from bottom-left; edge m joins corner m and corner m + 1.

@@ -19,11 +19,11 @@ export class ReachRaster {
   half = 0;
   /** Level per lattice point, row-major size × size; `limits.length` = not reached. */
   levels = new Uint8Array(0);
-  /** Bounding box of the points below `limits.length`, lattice indices (inclusive). */
-  minI = 0;
-  minJ = 0;
-  maxI = -1;
-  maxJ = -1;
+  /** Rows holding points below `limits.length` (inclusive), and per row the columns that may. */
+  j0 = 0;
+  j1 = -1;
+  rowMin = new Int32Array(0);
+  rowMax = new Int32Array(0);
   /** Smallest walking distance sampled at each lattice point (Infinity: no street there). */
   private street = new Float64Array(0);
   private streetCells = new Int32Array(1024);
@@ -32,6 +32,8 @@ export class ReachRaster {
   private readonly disk: [number, number][] = [];
   /** Sample spacing in cells: twice the disk's reach (1 when the disk is a single point). */
   private readonly stride: number;
+  /** The disk's reach in cells. */
+  private readonly reach: number;
 
   constructor(
     readonly cellM: number,
@@ -39,6 +41,7 @@ export class ReachRaster {
   ) {
     const r = Math.max(0, bufferM / cellM - 0.5);
     const reach = Math.floor(r + 1e-9);
+    this.reach = reach;
     for (let dy = -reach; dy <= reach; dy++) {
       for (let dx = -reach; dx <= reach; dx++)
         if (dx * dx + dy * dy <= r * r + 1e-9) this.disk.push([dx, dy]);
@@ -67,8 +70,14 @@ export class ReachRaster {
     }
     this.levels.fill(none, 0, n);
     this.streetCount = 0;
-    this.minI = this.minJ = this.size;
-    this.maxI = this.maxJ = -1;
+    if (this.rowMin.length < this.size) {
+      this.rowMin = new Int32Array(this.size);
+      this.rowMax = new Int32Array(this.size);
+    }
+    this.rowMin.fill(this.size, 0, this.size);
+    this.rowMax.fill(-1, 0, this.size);
+    this.j0 = this.size;
+    this.j1 = -1;
   }
 
   /**
@@ -107,16 +116,15 @@ export class ReachRaster {
         const q = p + dy * size + dx;
         if (v < levels[q]!) levels[q] = v;
       }
-      if (i < this.minI) this.minI = i;
-      if (i > this.maxI) this.maxI = i;
-      if (j < this.minJ) this.minJ = j;
-      if (j > this.maxJ) this.maxJ = j;
+      for (let jj = j - this.reach; jj <= j + this.reach; jj++) {
+        if (i - this.reach < this.rowMin[jj]!) this.rowMin[jj] = i - this.reach;
+        if (i + this.reach > this.rowMax[jj]!) this.rowMax[jj] = i + this.reach;
+      }
+      if (j < this.j0) this.j0 = j;
+      if (j > this.j1) this.j1 = j;
     }
-    const r = disk.reduce((m, [dx]) => Math.max(m, dx), 0);
-    this.minI -= r;
-    this.minJ -= r;
-    this.maxI += r;
-    this.maxJ += r;
+    this.j0 -= this.reach;
+    this.j1 += this.reach;
   }
 
   private sample(
@@ -152,9 +160,13 @@ export class ReachRaster {
       street[p] = t;
     }
     // The exact points where each service distance runs out along the segment, so that every area is
-    // cut where its budget ends rather than at the nearest sample.
+    // cut where its budget ends rather than at the nearest sample. Walking distance along the piece
+    // lies between its smaller end value and the apex of the tent (tP + tQ + L) / 2.
+    const low = Math.min(tP + f0 * L, tQ + (1 - f0) * L, tP + f1 * L, tQ + (1 - f1) * L);
+    const high = Math.min((tP + tQ + L) / 2, tP + f1 * L, tQ + (1 - f0) * L);
     for (let k = 0; k < this.limits.length; k++) {
       const limit = this.limits[k]!;
+      if (limit <= low || limit >= high) continue;
       const fromP = (limit - tP) / L;
       if (fromP > f0 && fromP < f1) this.put(x0, y0, dx, dy, fromP, tP, tQ, L);
       const fromQ = 1 - (limit - tQ) / L;

@@ -107,64 +107,64 @@ export class SearchField {
     this.touched[this.touchedCount++] = v;
   }
 
-  private less(i: number, j: number): boolean {
-    const di = this.heapD[i]!;
-    const dj = this.heapD[j]!;
-    return di < dj || (di === dj && this.heapS[i]! < this.heapS[j]!);
-  }
-
-  private swap(i: number, j: number): void {
-    const d = this.heapD[i]!;
-    this.heapD[i] = this.heapD[j]!;
-    this.heapD[j] = d;
-    const s = this.heapS[i]!;
-    this.heapS[i] = this.heapS[j]!;
-    this.heapS[j] = s;
-    const n = this.heapN[i]!;
-    this.heapN[i] = this.heapN[j]!;
-    this.heapN[j] = n;
-  }
-
   private push(d: number, s: number, node: number): void {
-    if (this.heapSize === this.heapD.length) {
-      const size = this.heapSize * 2;
-      const hd = new Float64Array(size);
-      const hs = new Int32Array(size);
-      const hn = new Uint32Array(size);
-      hd.set(this.heapD);
-      hs.set(this.heapS);
-      hn.set(this.heapN);
-      this.heapD = hd;
-      this.heapS = hs;
-      this.heapN = hn;
-    }
+    if (this.heapSize === this.heapD.length) this.growHeap();
+    const hd = this.heapD;
+    const hs = this.heapS;
+    const hn = this.heapN;
+    // Sift the hole up, then drop the new entry in (one write per level instead of a swap).
     let i = this.heapSize++;
-    this.heapD[i] = d;
-    this.heapS[i] = s;
-    this.heapN[i] = node;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
+      const pd = hd[parent]!;
+      if (pd < d || (pd === d && hs[parent]! <= s)) break;
+      hd[i] = pd;
+      hs[i] = hs[parent]!;
+      hn[i] = hn[parent]!;
       i = parent;
     }
+    hd[i] = d;
+    hs[i] = s;
+    hn[i] = node;
   }
 
   private pop(): void {
     const last = --this.heapSize;
     if (last === 0) return;
-    this.heapD[0] = this.heapD[last]!;
-    this.heapS[0] = this.heapS[last]!;
-    this.heapN[0] = this.heapN[last]!;
+    const hd = this.heapD;
+    const hs = this.heapS;
+    const hn = this.heapN;
+    const d = hd[last]!;
+    const s = hs[last]!;
+    const n = hn[last]!;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1;
-      if (l >= last) break;
-      const r = l + 1;
-      const m = r < last && this.less(r, l) ? r : l;
-      if (!this.less(m, i)) break;
-      this.swap(i, m);
+      let m = 2 * i + 1;
+      if (m >= last) break;
+      const r = m + 1;
+      if (r < last && (hd[r]! < hd[m]! || (hd[r] === hd[m] && hs[r]! < hs[m]!))) m = r;
+      const md = hd[m]!;
+      if (d < md || (d === md && s <= hs[m]!)) break;
+      hd[i] = md;
+      hs[i] = hs[m]!;
+      hn[i] = hn[m]!;
       i = m;
     }
+    hd[i] = d;
+    hs[i] = s;
+    hn[i] = n;
+  }
+
+  private growHeap(): void {
+    const size = this.heapD.length * 2;
+    const hd = new Float64Array(size);
+    const hs = new Int32Array(size);
+    const hn = new Uint32Array(size);
+    hd.set(this.heapD);
+    hs.set(this.heapS);
+    hn.set(this.heapN);
+    this.heapD = hd;
+    this.heapS = hs;
+    this.heapN = hn;
   }
 }

@@ -69,12 +69,7 @@ export function serviceAreaPolygons(
     raster.reset(limits);
     drawReach(graph, field, raster, frame, p);
     raster.finish();
-    const rings = tracer.trace(raster.levels, raster.size, limits.length, [
-      raster.minI,
-      raster.minJ,
-      raster.maxI,
-      raster.maxJ,
-    ]);
+    const rings = tracer.trace(raster.levels, raster.size, limits.length, raster);
     for (let k = limits.length - 1; k >= 0; k--) {
       const polygons = ringsToPolygons(rings[k]!).map((poly) =>
         poly.map((ring) => toLngLat(ring, raster, frame)),

@@ -44,7 +44,13 @@ describe('ContourTracer', () => {
     const levels = new Uint8Array(size * size).fill(2);
     for (let j = 2; j <= 4; j++) for (let i = 2; i <= 4; i++) levels[j * size + i] = 1;
     levels[3 * size + 3] = 0;
-    const [inner, outer] = new ContourTracer().trace(levels, size, 2, [2, 2, 4, 4]);
+    const span = {
+      j0: 2,
+      j1: 4,
+      rowMin: Int32Array.from({ length: size }, () => 2),
+      rowMax: Int32Array.from({ length: size }, () => 4),
+    };
+    const [inner, outer] = new ContourTracer().trace(levels, size, 2, span);
     expect(inner).toHaveLength(1);
     expect(outer).toHaveLength(1);
     // Centre point alone: a diamond through the four edge midpoints around (3, 3) (doubled coordinates).
