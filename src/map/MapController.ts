@@ -347,7 +347,7 @@ export class MapController {
     }
   }
 
-  /** Pans to a selection that is off screen or near the edges (e.g. picked from a list, or under the legend). */
+  /** Pans to a selection that is off screen (e.g. picked from a list). */
   private reveal(selection: NonNullable<Selection>): void {
     const { scenario } = this.store.getState();
     const list = selection.type === 'estate' ? scenario.estates : scenario.facilities;
@@ -355,7 +355,8 @@ export class MapController {
     if (!at) return;
     const p = this.map.project([at[0], at[1]]);
     const { clientWidth: w, clientHeight: h } = this.map.getContainer();
-    const inside = p.x > w * 0.25 && p.x < w * 0.9 && p.y > h * 0.1 && p.y < h * 0.75;
+    const margin = 30;
+    const inside = p.x > margin && p.x < w - margin && p.y > margin && p.y < h - margin;
     if (!inside) this.map.easeTo({ center: [at[0], at[1]], duration: 300 });
   }
 

@@ -185,6 +185,7 @@ export interface AppStateView {
     bounds: [number, number, number, number] | null;
   };
   view: { lang: string; kind: string };
+  dispatch(action: unknown): void;
   results: {
     evaluation: { estates: { id: string; overall: string }[] } | null;
     coverage: {

@@ -11,7 +11,8 @@ export function WhatIfPanel() {
   const lang = useApp((s) => s.view.lang);
   const view = useApp((s) => s.view);
   const facilities = useApp((s) => s.scenario.facilities);
-  const summary = useApp((s) => s.results.coverage?.byKind[s.view.kind]?.summary);
+  const current = useApp((s) => s.results.coverage?.byKind[s.view.kind]);
+  const summary = current?.summary;
   const selected = view.selected?.type === 'facility' ? view.selected.id : null;
   const ofKind = facilities.filter((f) => f.kind === view.kind);
   return (
@@ -39,8 +40,15 @@ export function WhatIfPanel() {
       </div>
       {summary && (
         <p className="big-figure small">
-          <span>{t('coverage.coveredOf', { kind: t(`kinds.${view.kind}`), min: '' })}</span>
-          <strong data-testid="whatif-covered" data-value={summary.householdsCovered}>{formatNumber(summary.householdsCovered, lang)}</strong>
+          <span>
+            {t('coverage.coveredOf', {
+              kind: t(`kinds.${view.kind}`),
+              min: formatNumber(current?.parameters.minutes, lang),
+            })}
+          </span>
+          <strong data-testid="whatif-covered" data-value={summary.householdsCovered}>
+            {formatNumber(summary.householdsCovered, lang)}
+          </strong>
           <span>{t('units.households')}</span>
         </p>
       )}
