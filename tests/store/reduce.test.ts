@@ -95,7 +95,7 @@ describe('reduce', () => {
     s = reduce(s, { type: 'job/end', id: 'j' });
     expect(s.results.jobs).toEqual([]);
     s = reduce(s, { type: 'facility/remove', id: 'f1' });
-    s = reduce(s, { type: 'results/coverage', coverage: { any: 1 } });
+    s = reduce(s, { type: 'results/coverage', coverage: { byKind: {} } });
     s = reduce(s, { type: 'scenario/load', scenario: scenario() });
     expect(s.history.past).toHaveLength(0);
     expect(s.results.coverage).toBeNull();
