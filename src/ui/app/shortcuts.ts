@@ -1,9 +1,13 @@
 /** Keyboard: Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Esc leaves the add tool or closes a selection, Delete removes the selected facility. */
 import type { AppStoreApi } from '../../store/store';
 
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** True when keys go into a form field (shortcuts must not steal them). */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as { tagName?: string; isContentEditable?: boolean } | null;
+  return (
+    !!el && (el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? ''))
+  );
+}
 
 /**
  * Decides what a key press does.

@@ -1,0 +1,82 @@
+/** Compliance table and CSV: one row per estate and rule with its citation; formulas in names neutralised. */
+import { describe, expect, it } from 'vitest';
+import { complianceTable, csvCell, toCsv } from '../../src/ui/app/exports';
+import { getProfile } from '../../src/profiles';
+import type { EvaluationView } from '../../src/store/types';
+
+const source = {
+  document: '001_82989894b6aaeb46.txt',
+  line: '207',
+  quote: '每百戶不得低於20平方米',
+  confidence: 'verified' as const,
+};
+const evaluation = {
+  estates: [
+    {
+      id: 'e1',
+      row: 1,
+      name: '=HYPERLINK("http://x")',
+      households: 1000,
+      residents: 2520,
+      residentsDerived: true,
+      status: 'existing',
+      statusDefaulted: false,
+      overall: 'fail',
+      verdicts: [
+        {
+          rule: 'hefei.elderly-area-existing',
+          status: 'fail',
+          required: 200,
+          provided: 150,
+          shortfall: 50,
+          unit: 'm²',
+          source,
+        },
+        {
+          rule: 'hefei.nursery-existing',
+          status: 'insufficient-data',
+          required: 21,
+          provided: null,
+          shortfall: null,
+          unit: 'places',
+          source,
+        },
+      ],
+    },
+  ],
+  summary: {
+    estates: 1,
+    overall: { pass: 0, fail: 1, 'not-applicable': 0, 'insufficient-data': 0 },
+    rules: [],
+  },
+  parameters: {},
+  parameterErrors: [],
+} as unknown as EvaluationView;
+
+describe('compliance export', () => {
+  it('has one row per verdict with figures, document, line and quote', () => {
+    const table = complianceTable(evaluation, getProfile('hefei'), 'zh');
+    expect(table.rows).toHaveLength(2);
+    expect(table.header).toContain('原文');
+    const [first] = table.rows;
+    expect(first).toContain('hefei.elderly-area-existing');
+    expect(first).toEqual(
+      expect.arrayContaining([200, 150, 50, '001_82989894b6aaeb46.txt', '207', '每百戶不得低於20平方米']),
+    );
+    expect(table.rows[1]![table.header.indexOf('缺口')]).toBeNull();
+  });
+
+  it('neutralises spreadsheet formulas and quotes commas, quotes and line breaks', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('两行\n文本')).toBe('"两行\n文本"');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('writes CSV with a BOM and CRLF so Excel on Chinese Windows reads UTF-8', () => {
+    const csv = toCsv({ header: ['名称'], rows: [['小区']] });
+    expect(csv).toBe('\ufeff名称\r\n小区\r\n');
+  });
+});

@@ -1,0 +1,42 @@
+/** What a dropped file is taken for, and the outside-the-network warning. */
+import { describe, expect, it } from 'vitest';
+import { lngLat } from '../../src/core';
+import { guessTarget, rejectedTable, shareOutside } from '../../src/ui/app/import-file';
+
+describe('guessTarget', () => {
+  it('recognises street networks, scenario files, facilities and estates', () => {
+    expect(guessTarget('roads.osm', '')).toBe('network');
+    expect(guessTarget('china-latest.osm.pbf', '')).toBe('network');
+    expect(
+      guessTarget(
+        'a.lifecircle.geojson',
+        '{"type":"FeatureCollection","lifecircle":{"format":"lifecircle-scenario"',
+      ),
+    ).toBe('scenario');
+    expect(guessTarget('托育设施.csv', '')).toBe('facilities');
+    expect(guessTarget('compounds.csv', '小区名称,房屋总数')).toBe('estates');
+  });
+});
+
+describe('shareOutside', () => {
+  it('is the share of located estates outside the network bounds, null without network or points', () => {
+    const bounds: [number, number, number, number] = [121.4, 31.1, 121.6, 31.3];
+    const estates = [
+      { location: lngLat(121.5, 31.2) },
+      { location: lngLat(117.2, 31.8) },
+      { location: null },
+    ];
+    expect(shareOutside(estates, bounds)).toBe(0.5);
+    expect(shareOutside(estates, null)).toBeNull();
+    expect(shareOutside([{ location: null }], bounds)).toBeNull();
+  });
+});
+
+describe('rejectedTable', () => {
+  it('lists row, field, code and both messages', () => {
+    const table = rejectedTable([
+      { row: 3, field: '经度', code: 'bad-coordinate', message: 'bad', messageZh: '坏' },
+    ]);
+    expect(table.rows).toEqual([[3, '经度', 'bad-coordinate', 'bad', '坏']]);
+  });
+});

@@ -1,0 +1,120 @@
+/** The GeoJSON the map draws, built from app data; street segments from typed arrays; service-area patches. */
+import { describe, expect, it } from 'vitest';
+import { lngLat, type Estate, type EstateResult, type Facility } from '../../src/core';
+import { capacityFigure, estateFeatures, facilityFeatures, streetFeatures } from '../../src/map/features';
+import { mergeServiceAreas } from '../../src/ui/app/service-area-merge';
+import { newFacility } from '../../src/store/new-facility';
+
+const estate = (id: string, over: Partial<Estate> = {}): Estate => ({
+  id,
+  row: 1,
+  name: '<b>名</b>',
+  location: lngLat(117.2, 31.8),
+  geometry: null,
+  households: 100,
+  residents: null,
+  status: null,
+  elderlyCareFloorArea: null,
+  elderlyCareFacilityAreas: null,
+  nurseryPlaces: null,
+  childcareFloorArea: null,
+  district: null,
+  properties: {},
+  ...over,
+});
+
+describe('estateFeatures', () => {
+  it('draws footprints as polygons, others as points, skips estates without a location, keeps names as data', () => {
+    const polygon = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [117, 31],
+          [117.1, 31],
+          [117.1, 31.1],
+          [117, 31],
+        ],
+      ],
+    };
+    const fc = estateFeatures(
+      [estate('a', { geometry: polygon }), estate('b'), estate('c', { location: null })],
+      null,
+      null,
+    );
+    expect(fc.features.map((f) => f.geometry.type)).toEqual(['Polygon', 'Point']);
+    expect(fc.features[1]!.properties).toMatchObject({
+      id: 'b',
+      name: '<b>名</b>',
+      overall: 'pending',
+      minutes: -2,
+    });
+  });
+
+  it('carries the overall verdict and walking minutes (−1 when unreachable)', () => {
+    const results = new Map([['a', { overall: 'fail' } as EstateResult]]);
+    const reach = new Map([
+      ['a', { id: 'a', minutes: 7.5, covered: false, underserved: true }],
+      ['b', { id: 'b', minutes: null, covered: false, underserved: true }],
+    ]);
+    const fc = estateFeatures([estate('a'), estate('b')], results, reach);
+    expect(fc.features.map((f) => [f.properties!.overall, f.properties!.minutes])).toEqual([
+      ['fail', 7.5],
+      ['pending', -1],
+    ]);
+  });
+});
+
+describe('facilityFeatures and capacityFigure', () => {
+  it('sizes by places, else beds, else floor area / 10, and carries the load', () => {
+    const f = newFacility('elderly-daycare', [117.2, 31.8], new Set(['new-1']), '新日间照料中心');
+    expect(f).toMatchObject({ id: 'new-2', status: 'planned', row: 0, name: '新日间照料中心 2' });
+    expect(capacityFigure(f)).toBe(50);
+    const withPlaces: Facility = { ...f, capacity: { places: 30, beds: 200, floorArea: 900 } };
+    expect(capacityFigure(withPlaces)).toBe(30);
+    const fc = facilityFeatures([withPlaces], new Map([['new-2', 1.4]]));
+    expect(fc.features[0]!.properties).toMatchObject({ kind: 'elderly-daycare', capacity: 30, load: 1.4 });
+  });
+});
+
+describe('streetFeatures', () => {
+  it('turns four numbers per segment into one MultiLineString', () => {
+    const fc = streetFeatures(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8));
+    expect(fc.features[0]!.geometry.coordinates).toEqual([
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [5, 6],
+        [7, 8],
+      ],
+    ]);
+    expect(streetFeatures(null).features).toEqual([]);
+  });
+});
+
+describe('mergeServiceAreas', () => {
+  const area = (facilityId: string, minutes: number) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Polygon' as const, coordinates: [] },
+    properties: { facilityId, minutes },
+  });
+  it('replaces only the patched facilities, or everything when told', () => {
+    const shown = {
+      type: 'FeatureCollection' as const,
+      features: [area('a', 5), area('a', 10), area('b', 5)],
+    };
+    const patch = {
+      kind: 'nursery' as const,
+      replaceAll: false,
+      facilityIds: ['a'],
+      features: [area('a', 15)] as never[],
+    };
+    expect(
+      mergeServiceAreas(shown, patch).features.map(
+        (f) => `${f.properties!.facilityId}${f.properties!.minutes}`,
+      ),
+    ).toEqual(['b5', 'a15']);
+    expect(mergeServiceAreas(shown, { ...patch, replaceAll: true }).features).toHaveLength(1);
+  });
+});
