@@ -177,7 +177,9 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
       slots
         .filter((s) => s.alive)
         .map((s) =>
-          s.place ? { id: s.facility.id, location: s.facility.location, snapped: s.place } : s.facility,
+          s.place
+            ? { id: s.facility.id, location: s.facility.location, snapped: s.place }
+            : { id: s.facility.id, location: s.facility.location },
         ),
   };
 }
