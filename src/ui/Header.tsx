@@ -8,7 +8,7 @@ import { setLanguage } from './i18n/i18n';
 export function Header() {
   const { t } = useTranslation();
   const lang = useApp((s) => s.view.lang);
-  const name = useApp((s) => s.scenario.name);
+  const name = useApp((s) => (s.scenario.id === 'demo' && s.scenario.synthetic ? null : s.scenario.name));
   const synthetic = useApp((s) => s.scenario.synthetic);
   const profileId = useApp((s) => s.scenario.profileId);
   const canUndo = useApp((s) => s.history.past.length > 0);
@@ -24,7 +24,7 @@ export function Header() {
         {t('app.title')} <span className="brand-sub">{t('app.subtitle')}</span>
       </h1>
       <div className="scenario-name" data-testid="scenario-name">
-        <span>{name}</span>
+        <span>{name ?? t('app.demoName')}</span>
         {synthetic && (
           <span
             className="badge badge-synthetic"

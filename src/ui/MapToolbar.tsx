@@ -46,6 +46,7 @@ export function MapToolbar() {
         className={view.tool === 'add' ? 'active' : ''}
         aria-pressed={view.tool === 'add'}
         onClick={() => dispatch({ type: 'view/add-tool', kind: view.tool === 'add' ? null : view.kind })}
+        title={t('map.enterHint')}
         data-testid="add-facility"
       >
         {view.tool === 'add'

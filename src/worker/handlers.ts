@@ -9,6 +9,7 @@ import {
   deserializeGraph,
   deserializeGraphReport,
   evaluateEstates,
+  evaluateFacility,
   FACILITY_KINDS,
   importEstates,
   importFacilities,
@@ -104,6 +105,10 @@ export function createHandlers(): Record<string, Handler> {
       const { profile, parameters: p, errors } = profileAndParameters(profileId, overrides);
       const result = evaluateEstates(estates, profile, p, defaultStatus ? { defaultStatus } : {});
       return { ...result, parameters: p, parameterErrors: errors };
+    },
+    'rules/facility': ({ facility, profileId, overrides }) => {
+      const { profile, parameters: p } = profileAndParameters(profileId, overrides);
+      return evaluateFacility(facility, profile, p);
     },
     'coverage/run': (req: CoverageRequest) => {
       const started = performance.now();

@@ -16,6 +16,7 @@ import type {
   LngLat,
   NetworkBuildReport,
   ServiceAreaFeature,
+  Verdict,
 } from '../core';
 import type { Bounds, EvaluationView } from '../store/types';
 
@@ -82,6 +83,8 @@ export type RequestMap = {
   'import/estates': [Omit<ImportInput, 'parseXml'>, EstateImport];
   'import/facilities': [Omit<FacilityImportInput, 'parseXml'>, FacilityImport];
   'rules/evaluate': [EvaluateRequest, EvaluateResponse];
+  /** Facility-scope rules (floor area per place or bed, minimum size) for one facility. */
+  'rules/facility': [{ facility: Facility; profileId: string; overrides: Record<string, number> }, Verdict[]];
   'coverage/run': [CoverageRequest, CoverageResponse];
   'coverage/edit': [{ ops: CoverageOp[]; serviceAreaKind: FacilityKind | null }, CoverageResponse];
   'coverage/service-areas': [{ kind: FacilityKind | null }, CoverageResponse];

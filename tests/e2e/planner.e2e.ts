@@ -223,6 +223,39 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     expect((await state(page)).coverage).not.toBeNull();
   });
 
+  it('works from the keyboard: named controls, arrow keys between panels, Enter on the map adds a facility', async () => {
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, [role=tab], input, select, summary')]
+        .filter((el) => {
+          const labelled = (el as HTMLInputElement).labels?.length || el.closest('label');
+          return !(
+            el.getAttribute('aria-label') ||
+            el.textContent?.trim() ||
+            labelled ||
+            el.getAttribute('title')
+          );
+        })
+        .map((el) => el.outerHTML.slice(0, 100)),
+    );
+    expect(unnamed).toEqual([]);
+    await page.focus('[data-testid=tab-compliance]');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getAttribute('[data-testid=tab-coverage]', 'aria-selected')).toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'tab-coverage',
+    );
+    const before = (await state(page)).scenario.facilities.length;
+    await page.focus('[data-testid=add-facility]');
+    await page.keyboard.press('Enter');
+    await page.focus('.maplibregl-canvas');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before + 1);
+    // The new facility is selected; Delete removes it (focus is on the map, not in a field).
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before);
+    await waitIdle(page);
+  });
+
   it('shows a hostile name from an imported file as text, never as HTML', async () => {
     const csv =
       '小区名称,房屋总数,经度,纬度\n"<img src=x onerror=alert(1)>",800,117.23,31.795\n正常小区,500,117.232,31.796\n';

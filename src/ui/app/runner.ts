@@ -15,7 +15,7 @@ import { AnalysisClient, WorkerRestartedError, type WorkerLike } from '../../wor
 import type { CoverageResponse, NetworkLoaded, RequestMap } from '../../worker/protocol';
 import { diffFacilities } from './facility-diff';
 import { JobRunner } from './jobs';
-import { loadNetwork, saveNetwork } from './persist';
+import { NetworkStore, type NetworkBytes } from './network-store';
 import { mergeServiceAreas } from './service-area-merge';
 
 export interface RunnerMetrics {
@@ -41,7 +41,7 @@ export class AnalysisRunner {
   private sentServiceAreaKind: FacilityKind | null = null;
   private readonly previews = new Map<string, LngLat>();
   private forceMove: string | null = null;
-  private readonly graphs = new Map<string, Uint8Array>();
+  private readonly networks: NetworkStore;
   private running = false;
   private dirty = false;
   private lock: Promise<unknown> = Promise.resolve();
@@ -51,7 +51,7 @@ export class AnalysisRunner {
   constructor(
     private readonly store: AppStoreApi,
     workerFactory: () => WorkerLike,
-    private readonly fetchDemoNetwork: () => Promise<Uint8Array>,
+    fetchDemoNetwork: () => Promise<Uint8Array>,
   ) {
     this.client = new AnalysisClient<RequestMap>(workerFactory, {
       onRestart: (reason, detail) => {
@@ -64,6 +64,7 @@ export class AnalysisRunner {
       },
     });
     this.jobs = new JobRunner(store);
+    this.networks = new NetworkStore(fetchDemoNetwork);
   }
 
   /** Starts following the store. */
@@ -156,7 +157,7 @@ export class AnalysisRunner {
     if (sc.id === 'empty') return;
     const networkChanged = (sc.network?.key ?? null) !== this.workerNetwork;
     // Read the network's bytes (IndexedDB or the demo file) while the worker evaluates compliance.
-    const bytes = networkChanged && sc.network ? this.networkBytes(sc.network) : null;
+    const bytes = networkChanged && sc.network ? this.networks.bytes(sc.network) : null;
     bytes?.catch(() => undefined);
     const evaluationKey = [sc.estates, sc.profileId, sc.overrides, sc.defaultStatus];
     if (!same(evaluationKey, this.evaluationKey)) {
@@ -243,20 +244,9 @@ export class AnalysisRunner {
     } else if (full || this.sentServiceAreaKind === null) bulkLayers.setState({ serviceAreas: null });
   }
 
-  /** The stored graph (memory, then IndexedDB), else the raw OSM bytes of the demo, else null. */
-  private async networkBytes(ref: NetworkRef): Promise<{ graph: Uint8Array } | { osm: Uint8Array } | null> {
-    const graph = this.graphs.get(ref.key) ?? (await loadNetwork(ref.key));
-    if (graph) return { graph };
-    if (ref.source === 'demo') return { osm: await this.fetchDemoNetwork() };
-    return null;
-  }
-
-  private async ensureNetwork(
-    ref: NetworkRef | null,
-    pending: ReturnType<AnalysisRunner['networkBytes']> | null,
-  ): Promise<void> {
+  private async ensureNetwork(ref: NetworkRef | null, pending: Promise<NetworkBytes> | null): Promise<void> {
     this.coverageKey = null;
-    const bytes = ref ? await (pending ?? this.networkBytes(ref)) : null;
+    const bytes = ref ? await (pending ?? this.networks.bytes(ref)) : null;
     if (!ref || !bytes) {
       if (ref)
         this.dispatch({
@@ -283,9 +273,7 @@ export class AnalysisRunner {
   }
 
   private adoptNetwork(key: string, loaded: NetworkLoaded, persist = true): void {
-    this.graphs.set(key, loaded.graphBytes);
-    if (persist) void saveNetwork(key, loaded.graphBytes).catch(() => undefined);
-    bulkLayers.setState({ streets: loaded.segments });
+    this.networks.adopt(key, loaded, persist);
     this.workerNetwork = key;
     this.coverageKey = null;
   }

@@ -1,9 +1,12 @@
 /** Edits one facility: name, kind, capacity, status; moves it by keyboard; deletes it. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACILITY_KINDS, lngLat, type Facility, type FacilityKind } from '../../core';
+import { FACILITY_KINDS, lngLat, type Facility, type FacilityKind, type Verdict } from '../../core';
+import { getProfile } from '../../profiles';
 import type { FacilityPatch } from '../../store/actions';
 import { dispatch, useApp } from '../../store/store';
+import { useServices } from '../context';
+import { VerdictCard } from './VerdictCard';
 
 /** Keyboard nudge step: 50 m, about one building, converted to degrees at the facility's latitude. */
 const NUDGE_M = 50;
@@ -53,6 +56,35 @@ function NumberField({
         data-testid={testId}
       />
     </label>
+  );
+}
+
+/** The facility-scope rules of the profile that apply to this facility's kind (worker-evaluated). */
+function FacilityVerdicts({ facility }: { facility: Facility }) {
+  const { t } = useTranslation();
+  const { runner } = useServices();
+  const profileId = useApp((s) => s.scenario.profileId);
+  const overrides = useApp((s) => s.scenario.overrides);
+  const [verdicts, setVerdicts] = useState<Verdict[]>([]);
+  useEffect(() => {
+    let live = true;
+    runner.client.send('rules/facility', { facility, profileId, overrides }).then(
+      (v) => live && setVerdicts(v.filter((x) => x.status !== 'not-applicable')),
+      () => live && setVerdicts([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [runner, facility, profileId, overrides]);
+  const rules = getProfile(profileId)?.rules ?? [];
+  if (verdicts.length === 0) return null;
+  return (
+    <>
+      <h4>{t('facility.verdicts')}</h4>
+      {verdicts.map((v) => (
+        <VerdictCard key={v.rule} verdict={v} rule={rules.find((r) => r.id === v.rule)} />
+      ))}
+    </>
   );
 }
 
@@ -160,6 +192,7 @@ export function FacilityEditor({ id }: { id: string }) {
           ↓
         </button>
       </div>
+      <FacilityVerdicts facility={facility} />
       <button
         type="button"
         className="danger"

@@ -1,0 +1,143 @@
+/**
+ * Pointer and keyboard on the map: click to select (or to add with the add tool), hover card and
+ * hover state, selection state, dragging facilities, Enter to add at the centre. Feature-state
+ * only: no source data changes for hover or selection.
+ */
+import type { Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import type { AppStoreApi } from '../store/store';
+import type { Selection } from '../store/types';
+import type { FacilityDrag } from './facility-drag';
+import { HoverCard } from './hover-card';
+import type { SourceId } from './layers';
+
+const INTERACTIVE = ['facilities-circle', 'estates-point', 'estates-fill'];
+type Hit = { source: SourceId; id: string };
+
+export interface PointerOptions {
+  onAdd(location: [number, number]): void;
+  describe(layer: 'estate' | 'facility', id: string): string[];
+}
+
+export class Pointer {
+  private readonly card: HoverCard;
+  private selected: Selection = null;
+  private hovered: Hit | null = null;
+  private installed = false;
+
+  constructor(
+    private readonly map: MlMap,
+    private readonly store: AppStoreApi,
+    private readonly drag: FacilityDrag,
+    private readonly options: PointerOptions,
+  ) {
+    this.card = new HoverCard(map.getContainer());
+    map.on('click', (e) => this.click(e));
+    map.on('mousemove', (e) => {
+      if (this.drag.active()) return;
+      const hit = this.featureAt(e);
+      this.setHover(hit, hit ? e.point : null);
+    });
+    map.on('mouseout', () => this.setHover(null, null));
+    map.on('mousedown', 'facilities-circle', (e) => {
+      if (this.store.getState().view.tool !== 'select') return;
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id === 'string') this.drag.start(id, e);
+    });
+    // Keyboard: with the add tool on and the map focused, Enter places the facility at the centre.
+    map.getCanvas().addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || this.store.getState().view.tool !== 'add') return;
+      const c = this.map.getCenter();
+      this.options.onAdd([c.lng, c.lat]);
+    });
+  }
+
+  /** Layers exist: re-apply the selection state. */
+  install(): void {
+    this.installed = true;
+    const selection = this.selected;
+    this.selected = null;
+    this.select(selection);
+  }
+
+  uninstall(): void {
+    this.installed = false;
+    this.hovered = null;
+  }
+
+  remove(): void {
+    this.card.remove();
+  }
+
+  setTool(tool: 'select' | 'add'): void {
+    this.map.getCanvas().style.cursor = tool === 'add' ? 'crosshair' : '';
+  }
+
+  select(selection: Selection): void {
+    if (this.installed && this.selected) {
+      this.map.setFeatureState(
+        { source: sourceOf(this.selected), id: this.selected.id },
+        { selected: false },
+      );
+    }
+    this.selected = selection;
+    if (this.installed && selection) {
+      this.map.setFeatureState({ source: sourceOf(selection), id: selection.id }, { selected: true });
+      this.reveal(selection);
+    }
+  }
+
+  /** Pans to a selection that is off screen (e.g. picked from a list). */
+  private reveal(selection: NonNullable<Selection>): void {
+    const { scenario } = this.store.getState();
+    const list = selection.type === 'estate' ? scenario.estates : scenario.facilities;
+    const at = list.find((x) => x.id === selection.id)?.location;
+    if (!at) return;
+    const p = this.map.project([at[0], at[1]]);
+    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    const margin = 30;
+    const inside = p.x > margin && p.x < w - margin && p.y > margin && p.y < h - margin;
+    if (!inside) this.map.easeTo({ center: [at[0], at[1]], duration: 300 });
+  }
+
+  private featureAt(e: MapMouseEvent): Hit | null {
+    if (!this.installed) return null;
+    const layers = INTERACTIVE.filter((l) => this.map.getLayoutProperty(l, 'visibility') !== 'none');
+    const hit = this.map.queryRenderedFeatures(e.point, { layers })[0];
+    const id = hit?.properties?.id;
+    if (!hit || typeof id !== 'string') return null;
+    return { source: hit.source as SourceId, id };
+  }
+
+  private click(e: MapMouseEvent): void {
+    if (this.drag.justDropped()) return;
+    const { view, dispatch } = this.store.getState();
+    if (view.tool === 'add') {
+      this.options.onAdd([e.lngLat.lng, e.lngLat.lat]);
+      return;
+    }
+    const hit = this.featureAt(e);
+    dispatch({
+      type: 'view/select',
+      selection: hit ? { type: hit.source === 'facilities' ? 'facility' : 'estate', id: hit.id } : null,
+    });
+  }
+
+  private setHover(hit: Hit | null, point: { x: number; y: number } | null): void {
+    const same = hit && this.hovered && hit.id === this.hovered.id && hit.source === this.hovered.source;
+    if (!same) {
+      if (this.hovered && this.installed) this.map.setFeatureState(this.hovered, { hover: false });
+      this.hovered = hit;
+      if (hit && this.installed) this.map.setFeatureState(hit, { hover: true });
+      const tool = this.store.getState().view.tool;
+      this.map.getCanvas().style.cursor = tool === 'add' ? 'crosshair' : hit ? 'pointer' : '';
+    }
+    if (hit && point)
+      this.card.show(
+        this.options.describe(hit.source === 'facilities' ? 'facility' : 'estate', hit.id),
+        point,
+      );
+    else this.card.hide();
+  }
+}
+
+const sourceOf = (s: NonNullable<Selection>): SourceId => (s.type === 'estate' ? 'estates' : 'facilities');
