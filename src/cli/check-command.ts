@@ -11,6 +11,7 @@ import {
   resolveParameters,
   type DistrictTotals,
   type EstateStatus,
+  type ImportError,
   type ReportLanguage,
 } from '../core';
 import { BUILTIN_PROFILES, getProfile } from '../profiles';
@@ -101,18 +102,33 @@ export async function runCheck(argv: string[]): Promise<number> {
     await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
   } else if (format === 'csv') {
     const table = complianceRows(evaluation.estates, profile, lang);
-    await writeOutput(csvText(table.header, table.rows), values.out);
+    // Rejected rows follow the verdicts (never dropped), then the parameters used.
+    const parameterRows = Object.entries(parameters).map(([k, v]) => [
+      lang === 'zh' ? '参数' : 'parameter',
+      k,
+      typeof v === 'object' ? JSON.stringify(v) : v,
+    ]);
+    const rows = [
+      ...table.rows,
+      ...rejectedRows(report.errors, table.header.length, lang),
+      [],
+      ...parameterRows,
+    ];
+    await writeOutput(csvText(table.header, rows), values.out);
   } else {
     await writeOutput(checkTableText(report, profile, lang), values.out);
   }
   if (imported.fatal || imported.estates.length === 0) {
-    if (format !== 'table' || values.out)
-      for (const e of imported.errors) process.stderr.write(`${file}: ${e.message}\n`);
+    if (format !== 'table' || values.out) {
+      for (const e of imported.errors) process.stderr.write(`lifecircle: ${e.message}\n`);
+      if (imported.errors.length === 0) process.stderr.write(`lifecircle: ${file} has no data rows\n`);
+    }
     return EXIT_UNUSABLE;
   }
   if (values.out && report.errors.length > 0) {
+    const where = format === 'json' ? 'under "errors"' : 'at the end';
     process.stderr.write(
-      `${report.errors.length} row(s) could not be used; they are listed under "errors" in ${values.out}\n`,
+      `${report.errors.length} row(s) could not be used; they are listed ${where} in ${values.out}\n`,
     );
   }
   const failed = evaluation.summary.overall.fail > 0 || district.some((v) => v.status === 'fail');
@@ -137,19 +153,48 @@ async function districtTotals(values: {
     fileName: values.facilities,
     crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
   });
-  let places = 0;
-  let beds = 0;
-  for (const facility of facilities.facilities) {
-    if (careCategoryOf(facility.kind) === 'childcare') places += facility.capacity.places ?? 0;
-    else beds += facility.capacity.beds ?? 0;
-  }
-  totals.nurseryPlaces = places;
-  totals.elderlyCareBeds = beds;
+  // A facility that gives no places or beds is not a facility with zero: only given figures are summed,
+  // and a total none of whose facilities gives the figure stays unknown (insufficient-data).
+  const warnings = [...facilities.warnings];
+  const sum = (category: 'childcare' | 'elderly', field: 'places' | 'beds', label: string) => {
+    const ofCategory = facilities.facilities.filter((f) => careCategoryOf(f.kind) === category);
+    const given = ofCategory.filter((f) => f.capacity[field] !== null);
+    const missing = ofCategory.filter((f) => f.capacity[field] === null);
+    if (missing.length > 0) {
+      warnings.push({
+        rows: missing.map((f) => f.row),
+        code: `missing-${field}`,
+        message: `${missing.length} ${category} facilities give no ${label}; the total counts only the ${given.length} that do`,
+        messageZh: `${missing.length} 处${category === 'childcare' ? '托育' : '养老'}设施未给出${label}；合计只计入给出的 ${given.length} 处`,
+        file: values.facilities,
+      });
+    }
+    return given.length === 0 ? undefined : given.reduce((total, f) => total + (f.capacity[field] ?? 0), 0);
+  };
+  const places = sum('childcare', 'places', '托位数');
+  const beds = sum('elderly', 'beds', '床位数');
+  if (places !== undefined) totals.nurseryPlaces = places;
+  if (beds !== undefined) totals.elderlyCareBeds = beds;
   return {
     totals,
     errors: facilities.errors.map((e) => ({ ...e, file: values.facilities })),
-    warnings: facilities.warnings,
+    warnings,
   };
+}
+
+/** Rejected rows at the end of the CSV, so that a spreadsheet user sees them too. */
+function rejectedRows(
+  errors: ImportError[],
+  width: number,
+  lang: ReportLanguage,
+): (string | number | null)[][] {
+  return errors.map((e) => {
+    const row: (string | number | null)[] = Array.from({ length: width }, () => null);
+    row[0] = e.file ? `${e.file}:${e.row}` : e.row;
+    row[6] = lang === 'zh' ? '无法使用' : 'unusable';
+    row[width - 1] = lang === 'zh' ? e.messageZh : e.message;
+    return row;
+  });
 }
 
 function oneOf(value: string | undefined, allowed: string[], flag: string): string {

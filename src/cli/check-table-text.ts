@@ -66,19 +66,28 @@ export function checkTableText(report: CheckReport, profile: RuleProfile, lang: 
   );
   out.push(`${w.parameters}: ${params.join(', ')}`, '');
   const table = complianceRows(report.estates, profile, lang);
-  const keep = [0, 1, 2, 4, 5, 6, 7, 8, 9, 10];
+  // A rule whose figure is not verified against its text says so on every line (policy/README.md).
+  const trust = new Map(profile.rules.map((r) => [r.id, r.source.confidence]));
+  const marks = {
+    verified: '',
+    secondary: lang === 'zh' ? ' [二手来源]' : ' [secondary]',
+    'to-verify': lang === 'zh' ? ' [待核实]' : ' [to verify]',
+  };
+  const ruleLabel = (cell: string | number | null | undefined) => {
+    const id = String(cell).split(' ')[0] ?? '';
+    return id + marks[trust.get(id) ?? 'verified'];
+  };
+  const keep = [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 12];
   out.push(
     textTable(
       keep.map((c) => table.header[c] ?? ''),
-      table.rows.map((row) =>
-        keep.map((c) => (c === 5 ? String(row[c]).split(' ')[0] : format(row[c])) ?? ''),
-      ),
+      table.rows.map((row) => keep.map((c) => (c === 5 ? ruleLabel(row[c]) : format(row[c])))),
       keep.map((c) => table.numeric[c] ?? false),
     ),
     '',
   );
   for (const rule of profile.rules.filter((r) => r.scope === 'estate')) {
-    out.push(`  ${rule.id}: ${rule.title[lang]}`);
+    out.push(`  ${rule.id}${marks[rule.source.confidence]}: ${rule.title[lang]}`);
   }
   out.push('');
   if (report.district.verdicts.length > 0) {

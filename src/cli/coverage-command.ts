@@ -148,7 +148,14 @@ export async function runCoverage(argv: string[]): Promise<number> {
         `${s.estatesOffNetwork} estates off the network; ${errors.length} rows rejected (listed under "errors")\n`,
     );
   }
-  return estates.fatal || facilityImport.fatal || estates.estates.length === 0 ? EXIT_UNUSABLE : 0;
+  const unusable = [
+    estates.estates.length === 0 ? `${values.estates}: no usable estate` : null,
+    facilities.length === 0
+      ? `${values.facilities}: no usable facility${kind ? ` of kind ${kind}` : ''}`
+      : null,
+  ].filter((m): m is string => m !== null);
+  for (const m of unusable) process.stderr.write(`lifecircle: ${m}\n`);
+  return unusable.length > 0 ? EXIT_UNUSABLE : 0;
 }
 
 /** The service minutes of the facility kinds present; they must agree unless --minutes is given. */

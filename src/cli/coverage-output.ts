@@ -1,5 +1,12 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { csvText, walkingMinutesColour, type CoverageResult, type Estate, type Facility } from '../core';
+import {
+  csvText,
+  walkingMinutesColour,
+  type CoverageResult,
+  type Estate,
+  type Facility,
+  type ImportError,
+} from '../core';
 
 const ESTATE_COLUMNS = [
   'id',
@@ -23,9 +30,10 @@ const round = (v: number | null, digits = 1) => (v === null ? null : Number(v.to
 /**
  * One CSV row per estate with its walking distance and coverage.
  * @param result the coverage result
+ * @param errors rejected rows, listed after the estates
  * @returns CSV text (UTF-8 with BOM for Excel)
  */
-export function coverageCsv(result: CoverageResult): string {
+export function coverageCsv(result: CoverageResult, errors: ImportError[] = []): string {
   const rows = result.estates.map((e) =>
     ESTATE_COLUMNS.map((c) => {
       const v = e[c];
@@ -35,6 +43,21 @@ export function coverageCsv(result: CoverageResult): string {
           ? String(v)
           : (v ?? null);
     }),
+  );
+  // Rejected rows follow the estates (never dropped), then the parameters used.
+  for (const e of errors)
+    rows.push(
+      [`${e.file ?? ''}:${e.row}`, 'rejected', ...ESTATE_COLUMNS.slice(2).map(() => null)]
+        .slice(0, -1)
+        .concat(e.message),
+    );
+  rows.push(
+    [],
+    ...Object.entries(result.parameters).map(([k, v]) => [
+      'parameter',
+      k,
+      typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]),
   );
   return csvText([...ESTATE_COLUMNS], rows);
 }

@@ -26,7 +26,18 @@ export async function readInputFile(path: string | undefined, what: string): Pro
  */
 export async function writeOutput(text: string | Uint8Array, out: string | undefined): Promise<void> {
   if (out) {
-    await writeFile(out, text);
+    try {
+      await writeFile(out, text);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const why =
+        code === 'ENOENT'
+          ? 'its folder does not exist'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? error);
+      throw new UsageError(`cannot write "${out}": ${why}`);
+    }
   } else {
     process.stdout.write(text);
   }

@@ -7,6 +7,7 @@ import {
   type CoverageNetwork,
   type NetworkBuildReport,
 } from '../core';
+import { UsageError } from './errors';
 import { readInputFile } from './input-file';
 
 /**
@@ -22,6 +23,11 @@ export async function loadNetwork(
 ): Promise<{ network: CoverageNetwork; report: NetworkBuildReport | null; built: boolean }> {
   const bytes = await readInputFile(path, 'network file');
   if (isSerializedGraph(bytes)) {
+    if (minComponent !== undefined) {
+      throw new UsageError(
+        `${path} is a built graph: --min-component applies when building it (lifecircle build-network --min-component ${minComponent})`,
+      );
+    }
     const graph = deserializeGraph(bytes);
     return {
       network: { graph, snapper: createSnapper(graph) },
@@ -30,5 +36,10 @@ export async function loadNetwork(
     };
   }
   const { graph, report } = await buildWalkingGraph(bytes, { minComponent });
+  if (graph.nodeCount === 0) {
+    throw new UsageError(
+      `${path}: no walkable street is left (${report.waysRead} ways read, ${report.waysUsed} walkable, ${report.droppedNodes} nodes in components smaller than ${report.minComponent})`,
+    );
+  }
   return { network: { graph, snapper: createSnapper(graph) }, report, built: false };
 }

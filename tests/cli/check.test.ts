@@ -72,7 +72,11 @@ describe('lifecircle check', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = Papa.parse<string[]>(text.slice(1).trim()).data;
     expect(rows[0]?.[0]).toBe('编号');
-    expect(rows.slice(1).every((r) => r[1] === '甲小区')).toBe(true);
+    const verdictRows = rows.slice(1).filter((r) => r[0] === '1');
+    expect(verdictRows.length).toBeGreaterThan(0);
+    expect(verdictRows.every((r) => r[1] === '甲小区')).toBe(true);
+    // The parameters used close the file.
+    expect(rows.some((r) => r[0] === '参数' && r[1] === 'personsPerHousehold' && r[2] === '2.52')).toBe(true);
   });
 
   it('exits 2 with one clear line for unusable input, never a stack trace', () => {
@@ -87,6 +91,44 @@ describe('lifecircle check', () => {
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('keeps rejected rows in the CSV and says why a file is unusable', () => {
+    const csv = runCli(['check', file('rej.csv', ESTATES), '--profile', 'hefei', '--format', 'csv']).stdout;
+    const rejected = Papa.parse<string[]>(csv.slice(1).trim()).data.filter((r) => r[6] === '无法使用');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.[0]).toMatch(/:3$/);
+    expect(rejected[0]?.[12]).toContain('户数');
+    const headerOnly = runCli([
+      'check',
+      file('h.csv', '名称,户数\n'),
+      '--profile',
+      'hefei',
+      '--format',
+      'json',
+    ]);
+    expect(headerOnly.code).toBe(2);
+    expect(headerOnly.stderr).toMatch(/no data rows/);
+  });
+
+  it('never reads a facility without 托位数 as zero places in district totals', () => {
+    const facilities = file('fac.csv', '名称,类型,经度,纬度\n托育甲,托育,117.3,31.8\n');
+    const { stdout } = runCli([
+      'check',
+      file('d.csv', ESTATES),
+      '--profile',
+      'hefei',
+      '--format',
+      'json',
+      '--district-population',
+      '100000',
+      '--facilities',
+      facilities,
+    ]);
+    const report = JSON.parse(stdout);
+    const city = report.district.verdicts.find((v: { rule: string }) => v.rule === 'hefei.nursery-city');
+    expect(city.status).toBe('insufficient-data');
+    expect(report.warnings.some((w: { code: string }) => w.code === 'missing-places')).toBe(true);
   });
 
   it('applies --param overrides and shows them in the output', () => {
