@@ -5,6 +5,7 @@
  * English, reloads and finds the scenario intact, survives a worker crash, and shows a hostile file
  * name as text.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -175,7 +176,31 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     await screenshot(page, '04-estate');
   });
 
+  it('exports the compliance table as CSV and XLSX, and underserved zones as GeoJSON', async () => {
+    await page.click('[data-testid=estate-detail] button[aria-label]');
+    const save = async (testId: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`[data-testid=${testId}]`),
+      ]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const csv = await save('export-csv');
+    expect(csv.name).toMatch(/compliance\.csv$/);
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith('\ufeff编号,行号,小区名称')).toBe(true);
+    expect(text).toContain('001_82989894b6aaeb46.txt');
+    const xlsx = await save('export-xlsx');
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.click('[data-testid=tab-coverage]');
+    const zones = await save('export-zones');
+    expect(JSON.parse(zones.bytes.toString('utf8')).type).toBe('FeatureCollection');
+  });
+
   it('switches to English', async () => {
+    await page.click('[data-testid=tab-compliance]');
+    await page.click('[data-testid=estate-list] button >> nth=0');
     await page.click('[data-testid=lang-switch]');
     await expect.poll(() => page.textContent('[data-testid=tab-compliance]')).toBe('Compliance');
     await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');

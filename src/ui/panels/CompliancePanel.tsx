@@ -117,12 +117,17 @@ export function CompliancePanel() {
         ))}
       </ul>
       <div className="exports">
-        <button type="button" onClick={() => download(toCsv(table()), `${base}.csv`, 'text/csv')}>
+        <button
+          type="button"
+          onClick={() => download(toCsv(table()), `${base}.csv`, 'text/csv')}
+          data-testid="export-csv"
+        >
           {t('exports.csv')}
         </button>
         <button
           type="button"
           onClick={() => void toXlsx(table(), t('exports.sheet')).then((b) => download(b, `${base}.xlsx`))}
+          data-testid="export-xlsx"
         >
           {t('exports.xlsx')}
         </button>

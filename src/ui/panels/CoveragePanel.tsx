@@ -189,6 +189,7 @@ export function CoveragePanel() {
                   'application/geo+json',
                 )
               }
+              data-testid="export-zones"
             >
               {t('exports.zones')}
             </button>
