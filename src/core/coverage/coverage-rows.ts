@@ -33,7 +33,8 @@ export function estateRow(s: SessionState, i: number): EstateCoverage {
     reason,
     snapM,
     demand: p.capacity === null || Number.isNaN(d) ? null : d,
-    supplyDemandRatio: p.capacity === null ? null : s.fca.access[i]!,
+    // Off the network nothing is known about access: null, not zero.
+    supplyDemandRatio: p.capacity === null || reason !== null ? null : s.fca.access[i]!,
     underserved: isUnderserved(s, i),
   };
 }

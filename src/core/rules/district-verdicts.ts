@@ -124,8 +124,8 @@ function bedsVerdict(rule: Rule, totals: DistrictTotals, parameters: ProfilePara
   if (elderly === null && population !== null) {
     elderly = Math.round(population * parameters.elderlyShare);
     notes.push([
-      `elderly population derived: ${fmt(population)} residents × ${fmt(parameters.elderlyShare)} (elderlyShare) = ${fmt(elderly)}`,
-      `老年人口按 ${fmt(population)} 人 × ${fmt(parameters.elderlyShare)}（60岁及以上占比）= ${fmt(elderly)} 人推算`,
+      `elderly population derived: ${fmt(population)} residents × ${parameters.elderlyShare} (elderlyShare) = ${fmt(elderly)}`,
+      `老年人口按 ${fmt(population)} 人 × ${parameters.elderlyShare}（60岁及以上占比）= ${fmt(elderly)} 人推算`,
     ]);
   }
   const missing: TotalKey[] = [];
