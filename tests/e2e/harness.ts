@@ -122,12 +122,25 @@ export async function launch(origin: string): Promise<Browser> {
   };
 }
 
-/** Waits until compliance and coverage are on screen; returns performance.now() at that moment. */
+/**
+ * Waits until compliance and coverage are on screen; returns performance.now() at that moment.
+ * Fails at once with the app's own message when the analysis reports an error.
+ */
 export async function waitInteractive(page: Page, timeout = 120_000): Promise<number> {
-  await page.waitForFunction(() => (window as never as LifeCircleWindow).__lifecircle?.interactiveAt, null, {
-    timeout,
+  await page.waitForFunction(
+    () => {
+      const h = (window as never as LifeCircleWindow).__lifecircle;
+      return h?.interactiveAt || h?.store?.getState().results.error;
+    },
+    null,
+    { timeout },
+  );
+  const { at, error } = await page.evaluate(() => {
+    const h = (window as never as LifeCircleWindow).__lifecircle;
+    return { at: h.interactiveAt, error: h.store.getState().results.error };
   });
-  return page.evaluate(() => (window as never as LifeCircleWindow).__lifecircle.interactiveAt!);
+  if (at === null) throw new Error(`the app reported an error before it was interactive: ${error}`);
+  return at;
 }
 
 /** Waits until the analysis runner has answered everything it was asked. */
@@ -203,5 +216,6 @@ export interface AppStateView {
         }
       >;
     } | null;
+    error: string | null;
   };
 }
