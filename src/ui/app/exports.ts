@@ -3,7 +3,7 @@
  * areas (GeoJSON), rejected import rows (CSV), the scenario (GeoJSON).
  */
 import type { FeatureCollection } from 'geojson';
-import type { SheetData } from 'write-excel-file/browser';
+import writeXlsxFile, { type SheetData } from 'write-excel-file/browser';
 import type { RuleProfile } from '../../core';
 import type { EvaluationView, Lang } from '../../store/types';
 
@@ -109,7 +109,6 @@ export function toCsv(table: Table): string {
 
 /** The same table as an .xlsx file (write-excel-file). */
 export async function toXlsx(table: Table, sheet: string): Promise<Blob> {
-  const { default: writeXlsxFile } = await import('write-excel-file/browser');
   const cell = (v: CellValue) =>
     v === null ? null : { value: v, type: typeof v === 'number' ? Number : String };
   const data = [
