@@ -8,7 +8,7 @@ import {
   type Estate,
 } from '../../core';
 import type { Bounds } from '../../store/types';
-import type { AnalysisRunner } from './runner';
+import { LONG_TASK_MS, type AnalysisRunner } from './runner';
 import type { Table } from './exports';
 
 export type ImportTarget = 'estates' | 'facilities' | 'network' | 'scenario';
@@ -56,11 +56,15 @@ export async function readItems(
   return runner.exclusive(() =>
     runner.jobs.run<EstateImport | FacilityImport>('jobs.import', (signal, onProgress) =>
       target === 'estates'
-        ? runner.client.send('import/estates', { data, ...options }, { signal, onProgress, hardCancel: true })
+        ? runner.client.send(
+            'import/estates',
+            { data, ...options },
+            { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
+          )
         : runner.client.send(
             'import/facilities',
             { data, ...options },
-            { signal, onProgress, hardCancel: true },
+            { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
           ),
     ),
   );

@@ -27,6 +27,12 @@ export interface RunnerMetrics {
   runs: number;
 }
 
+/**
+ * Silence allowed for work that reports no progress (building a city's network, reading a large
+ * file) before the worker counts as stuck; the user can cancel sooner.
+ */
+export const LONG_TASK_MS = 600_000;
+
 const same = (a: readonly unknown[] | null, b: readonly unknown[] | null) =>
   a !== null && b !== null && a.length === b.length && a.every((x, k) => x === b[k]);
 
@@ -114,7 +120,7 @@ export class AnalysisRunner {
         this.client.send(
           'network/load',
           { bytes, fileName },
-          { signal, onProgress, hardCancel: true, timeoutMs: 120_000 },
+          { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
         ),
       ),
     );
@@ -265,7 +271,7 @@ export class AnalysisRunner {
             this.client.send(
               'network/load',
               { bytes: bytes.osm, fileName: ref.fileName },
-              { signal, onProgress, hardCancel: true },
+              { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
             ),
           );
     this.adoptNetwork(ref.key, loaded, !('graph' in bytes));
