@@ -20,7 +20,8 @@ interface ScenarioMeta {
   profileId: string;
   overrides: Record<string, number>;
   defaultStatus: Scenario['defaultStatus'];
-  network: { source: 'demo' | 'file'; fileName: string } | null;
+  /** The key lets the same browser find the network it already built (IndexedDB). */
+  network: { source: 'demo' | 'file'; fileName: string; key?: string } | null;
   bounds: Scenario['bounds'];
 }
 
@@ -87,7 +88,9 @@ export function scenarioToGeoJson(s: Scenario): ScenarioFile {
       profileId: s.profileId,
       overrides: s.overrides,
       defaultStatus: s.defaultStatus,
-      network: s.network ? { source: s.network.source, fileName: s.network.fileName } : null,
+      network: s.network
+        ? { source: s.network.source, fileName: s.network.fileName, key: s.network.key }
+        : null,
       bounds: s.bounds,
     },
     features: [...s.estates.map(estateFeature), ...s.facilities.map(facilityFeature), ...districts],
@@ -200,7 +203,7 @@ export function scenarioFromGeoJson(json: unknown, fileName: string): Scenario {
     network: meta.network
       ? {
           ...meta.network,
-          key: meta.network.source === 'demo' ? 'demo' : meta.network.fileName,
+          key: meta.network.key ?? (meta.network.source === 'demo' ? 'demo' : meta.network.fileName),
           report: null,
         }
       : null,

@@ -64,6 +64,19 @@ describe('scenario file', () => {
     );
   });
 
+  it('keeps the network reference so the same browser finds the graph it built', () => {
+    const s: Scenario = {
+      ...scenario(),
+      network: { source: 'file', fileName: 'roads.osm', key: 'file:roads.osm:1', report: null },
+    };
+    expect(roundTrip(s).network).toEqual({
+      source: 'file',
+      fileName: 'roads.osm',
+      key: 'file:roads.osm:1',
+      report: null,
+    });
+  });
+
   it('keeps polygon footprints and the representative point separately', () => {
     const s = scenario();
     const polygon = {
