@@ -6,13 +6,28 @@
  * monotone in walking distance, so taking the minimum level is the same as taking the minimum distance.)
  *
  * Two steps, both linear in the street length reached: the reached part of every segment is sampled once
- * per lattice column or row it crosses into a "street" layer (each sample keeps the walking distance at
- * that exact point, so a partly reached segment is cut at its reachable fraction), then each street point
- * spreads its level to a small disk of lattice points (min-dilation). Contours drawn at edge midpoints
- * put the boundary half a cell beyond the last inside point, so the disk radius is bufferM − cellM / 2:
- * with the defaults (50 m, 25 m cells) a 3 × 3 block, and the band's edge lies about bufferM from the
- * street, give or take half a cell (37.5 m across an axis-aligned street, 53 m diagonally).
+ * per lattice column or row it crosses into a "street" layer (each sample keeps the level of the walking
+ * distance at that exact point, so a partly reached segment is cut at its reachable fraction), then each
+ * street point spreads its level to a small disk of lattice points (min-dilation). Contours drawn at edge
+ * midpoints put the boundary half a cell beyond the last inside point, so the disk radius is
+ * bufferM − cellM / 2: with the defaults (50 m, 25 m cells) a 3 × 3 block, and the band's edge lies about
+ * bufferM from the street, give or take half a cell (37.5 m across an axis-aligned street, 53 m diagonally).
+ *
+ * Everything lives in typed arrays reused between facilities: the street layer is cleared through its
+ * list of written points, the level layer through the rows it touched.
  */
+/** Metres kept between a piece's distance range and a limit before one level is used for all its samples. */
+const MARGIN_M = 1e-6;
+
+/** Layout of the array `ReachRaster.segment` reads. */
+export const SEG_PX = 0;
+export const SEG_PY = 1;
+export const SEG_QX = 2;
+export const SEG_QY = 3;
+export const SEG_TP = 4;
+export const SEG_TQ = 5;
+export const SEG_LENGTH = 6;
+
 export class ReachRaster {
   /** Lattice points per side; point (i, j) is at x = (i − half) × cellM, y = (j − half) × cellM. */
   size = 0;
@@ -24,12 +39,22 @@ export class ReachRaster {
   j1 = -1;
   rowMin = new Int32Array(0);
   rowMax = new Int32Array(0);
-  /** Smallest walking distance sampled at each lattice point (Infinity: no street there). */
-  private street = new Float64Array(0);
+  /** Smallest level sampled at each lattice point (`none`: no street there). */
+  private street = new Uint8Array(0);
   private streetCells = new Int32Array(1024);
   private streetCount = 0;
-  private limits: readonly number[] = [];
-  private readonly disk: [number, number][] = [];
+  /** Rows holding street points, and per row their columns (streetMin > streetMax: none). */
+  private streetJ0 = 0;
+  private streetJ1 = -1;
+  private streetMin = new Int32Array(0);
+  private streetMax = new Int32Array(0);
+  /** Service distances, ascending, and their count (= the "not reached" level). */
+  private limits = new Float64Array(0);
+  private none = 0;
+  private maxM = 0;
+  /** The disk as (dx, dy) pairs, and as index offsets for the current size. */
+  private readonly disk: number[] = [];
+  private diskOffsets = new Int32Array(0);
   /** Sample spacing in cells: twice the disk's reach (1 when the disk is a single point). */
   private readonly stride: number;
   /** The disk's reach in cells. */
@@ -43,8 +68,7 @@ export class ReachRaster {
     const reach = Math.floor(r + 1e-9);
     this.reach = reach;
     for (let dy = -reach; dy <= reach; dy++) {
-      for (let dx = -reach; dx <= reach; dx++)
-        if (dx * dx + dy * dy <= r * r + 1e-9) this.disk.push([dx, dy]);
+      for (let dx = -reach; dx <= reach; dx++) if (dx * dx + dy * dy <= r * r + 1e-9) this.disk.push(dx, dy);
     }
     // A disk with its corners (r ≥ √2·reach) closes gaps of 2·reach cells; a thinner one only reach.
     this.stride = reach === 0 ? 1 : r * r + 1e-9 >= 2 * reach * reach ? 2 * reach : reach;
@@ -52,153 +76,175 @@ export class ReachRaster {
 
   /**
    * Clears the raster for a facility.
-   * @param limits service distances, ascending, metres (at most 255)
+   * @param limits service distances, ascending, metres (at most 254)
    */
   reset(limits: readonly number[]): void {
-    this.limits = limits;
-    const maxM = limits[limits.length - 1]!;
-    // Two spare cells keep the outermost ring of points empty, so every contour closes inside the grid.
-    this.half = Math.ceil((maxM + this.bufferM) / this.cellM) + 2;
-    this.size = 2 * this.half + 1;
-    const n = this.size * this.size;
     const none = limits.length;
-    if (this.levels.length < n) {
-      this.levels = new Uint8Array(n);
-      this.street = new Float64Array(n).fill(Infinity);
+    const maxM = limits[none - 1]!;
+    // Two spare cells keep the outermost ring of points empty, so every contour closes inside the grid.
+    const half = Math.ceil((maxM + this.bufferM) / this.cellM) + 2;
+    const size = 2 * half + 1;
+    const n = size * size;
+    if (this.levels.length < n || size !== this.size || none !== this.none) {
+      this.levels = new Uint8Array(n).fill(none);
+      this.street = new Uint8Array(n).fill(none);
+      this.rowMin = new Int32Array(size).fill(size);
+      this.rowMax = new Int32Array(size).fill(-1);
+      this.streetMin = new Int32Array(size).fill(size);
+      this.streetMax = new Int32Array(size).fill(-1);
+      this.diskOffsets = Int32Array.from({ length: this.disk.length / 2 }, (_, k) => {
+        return this.disk[2 * k + 1]! * size + this.disk[2 * k]!;
+      });
+      this.j0 = size;
+      this.j1 = -1;
+      this.streetJ0 = size;
+      this.streetJ1 = -1;
+      this.streetCount = 0;
     } else {
-      for (let k = 0; k < this.streetCount; k++) this.street[this.streetCells[k]!] = Infinity;
+      this.clear();
     }
-    this.levels.fill(none, 0, n);
-    this.streetCount = 0;
-    if (this.rowMin.length < this.size) {
-      this.rowMin = new Int32Array(this.size);
-      this.rowMax = new Int32Array(this.size);
-    }
-    this.rowMin.fill(this.size, 0, this.size);
-    this.rowMax.fill(-1, 0, this.size);
-    this.j0 = this.size;
-    this.j1 = -1;
+    this.limits = Float64Array.from(limits);
+    this.none = none;
+    this.maxM = maxM;
+    this.half = half;
+    this.size = size;
   }
 
   /**
-   * Samples the part of segment P→Q reachable within the largest service distance. Walking distance at fraction f along it is
-   * min(tP + f·L, tQ + (1 − f)·L): the segment can be entered from either end.
-   * @param px segment start x, metres in the local frame (py likewise)
-   * @param qx segment end x (qy likewise)
-   * @param tP walking distance at P (Infinity when unreached)
-   * @param tQ walking distance at Q
-   * @param lengthM walking length of the segment (the graph's length)
+   * Samples the part of a segment P→Q reachable within the largest service distance. Walking distance at
+   * fraction f along it is min(tP + f·L, tQ + (1 − f)·L): the segment can be entered from either end.
+   * The segment comes in a small array rather than as arguments: hundreds of thousands of calls with
+   * seven floating-point arguments would box each one on the heap.
+   * @param s [px, py, qx, qy, tP, tQ, L]: P and Q in metres in the local frame, the walking distances at
+   *   P and Q (Infinity when unreached) and the segment's walking length (the graph's length)
    */
-  segment(px: number, py: number, qx: number, qy: number, tP: number, tQ: number, lengthM: number): void {
-    const L = lengthM;
-    const maxM = this.limits[this.limits.length - 1]!;
+  segment(s: Float64Array): void {
+    const px = s[SEG_PX]!;
+    const py = s[SEG_PY]!;
+    const tP = s[SEG_TP]!;
+    const tQ = s[SEG_TQ]!;
+    const L = s[SEG_LENGTH]!;
+    const maxM = this.maxM;
     const fP = tP <= maxM ? (L > 0 ? Math.min(1, (maxM - tP) / L) : 1) : -1;
     const fQ = tQ <= maxM ? (L > 0 ? Math.min(1, (maxM - tQ) / L) : 1) : -1;
     if (fP < 0 && fQ < 0) return;
-    if (fP >= 0 && fQ >= 0 && fP + fQ >= 1) this.sample(px, py, qx, qy, tP, tQ, L, 0, 1);
-    else {
-      if (fP >= 0) this.sample(px, py, qx, qy, tP, tQ, L, 0, fP);
-      if (fQ >= 0) this.sample(px, py, qx, qy, tP, tQ, L, 1 - fQ, 1);
+    const c = this.cellM;
+    const dx = (s[SEG_QX]! - px) / c;
+    const dy = (s[SEG_QY]! - py) / c;
+    const x0 = px / c + this.half + 0.5;
+    const y0 = py / c + this.half + 0.5;
+    const { limits, none } = this;
+    const whole = fP >= 0 && fQ >= 0 && fP + fQ >= 1;
+    // One piece from 0 to 1, or the reachable piece at either end.
+    for (let piece = 0; piece < 2; piece++) {
+      if (piece === 0 ? fP < 0 && !whole : fQ < 0 || whole) continue;
+      const f0 = piece === 0 ? 0 : 1 - fQ;
+      const f1 = piece === 0 ? (whole ? 1 : fP) : 1;
+      // Samples `stride` columns or rows apart along the major axis (DDA): the dilation disk reaches
+      // stride / 2 cells either way, so the band stays closed between samples.
+      const steps = Math.max(1, Math.ceil(((f1 - f0) * Math.max(Math.abs(dx), Math.abs(dy))) / this.stride));
+      const df = (f1 - f0) / steps;
+      // Walking distance along the piece lies between its smaller end value and the apex of the tent
+      // (tP + tQ + L) / 2.
+      const low = Math.min(tP + f0 * L, tQ + (1 - f0) * L, tP + f1 * L, tQ + (1 - f1) * L);
+      const high = Math.min((tP + tQ + L) / 2, tP + f1 * L, tQ + (1 - f0) * L);
+      let v = 0;
+      while (v < none && low > limits[v]!) v++;
+      // Most pieces lie well inside one level band: one level for all samples. (The margin keeps
+      // rounding in the per-sample distances from ever crossing a limit the band test did not see.)
+      const uniform =
+        (v === 0 || low - MARGIN_M > limits[v - 1]!) && (v === none || high + MARGIN_M < limits[v]!);
+      for (let k = 0; k <= steps; k++) {
+        const f = f0 + k * df;
+        const level = uniform ? v : this.level(Math.min(tP + f * L, tQ + (1 - f) * L));
+        this.mark(Math.floor(x0 + f * dx), Math.floor(y0 + f * dy), level);
+      }
+      if (uniform) continue;
+      // The level changes only where a service distance runs out: those points are sampled exactly,
+      // so that every area is cut where its budget ends rather than at the nearest sample.
+      for (let k = v; k < none && limits[k]! < high; k++) {
+        const limit = limits[k]!;
+        if (limit <= low) continue;
+        for (let end = 0; end < 2; end++) {
+          const f = end === 0 ? (limit - tP) / L : 1 - (limit - tQ) / L;
+          if (!(f > f0 && f < f1)) continue;
+          const level = this.level(Math.min(tP + f * L, tQ + (1 - f) * L));
+          this.mark(Math.floor(x0 + f * dx), Math.floor(y0 + f * dy), level);
+        }
+      }
     }
   }
 
   /** Spreads the street layer over the disk; call once after all segments. */
   finish(): void {
-    const { size, levels, street, disk, limits } = this;
+    const { levels, street, diskOffsets, rowMin, rowMax, reach, streetCells } = this;
+    const nd = diskOffsets.length;
     for (let k = 0; k < this.streetCount; k++) {
-      const p = this.streetCells[k]!;
-      const t = street[p]!;
-      let v = 0;
-      while (v < limits.length && t > limits[v]!) v++;
-      const i = p % size;
-      const j = (p - i) / size;
-      for (const [dx, dy] of disk) {
-        const q = p + dy * size + dx;
+      const p = streetCells[k]!;
+      const v = street[p]!;
+      for (let d = 0; d < nd; d++) {
+        const q = p + diskOffsets[d]!;
         if (v < levels[q]!) levels[q] = v;
       }
-      for (let jj = j - this.reach; jj <= j + this.reach; jj++) {
-        if (i - this.reach < this.rowMin[jj]!) this.rowMin[jj] = i - this.reach;
-        if (i + this.reach > this.rowMax[jj]!) this.rowMax[jj] = i + this.reach;
+    }
+    // Rows of the disk around each street row.
+    const { streetMin, streetMax } = this;
+    for (let j = this.streetJ0; j <= this.streetJ1; j++) {
+      if (streetMin[j]! > streetMax[j]!) continue;
+      for (let jj = j - reach; jj <= j + reach; jj++) {
+        if (streetMin[j]! - reach < rowMin[jj]!) rowMin[jj] = streetMin[j]! - reach;
+        if (streetMax[j]! + reach > rowMax[jj]!) rowMax[jj] = streetMax[j]! + reach;
       }
-      if (j < this.j0) this.j0 = j;
-      if (j > this.j1) this.j1 = j;
     }
-    this.j0 -= this.reach;
-    this.j1 += this.reach;
-  }
-
-  private sample(
-    px: number,
-    py: number,
-    qx: number,
-    qy: number,
-    tP: number,
-    tQ: number,
-    L: number,
-    f0: number,
-    f1: number,
-  ): void {
-    const c = this.cellM;
-    // Samples `stride` columns or rows apart along the major axis (DDA): the dilation disk reaches
-    // stride / 2 cells either way, so the band stays closed between samples. The level only changes
-    // where a service distance runs out, and those points are sampled exactly below.
-    const dx = (qx - px) / c;
-    const dy = (qy - py) / c;
-    const steps = Math.max(1, Math.ceil(((f1 - f0) * Math.max(Math.abs(dx), Math.abs(dy))) / this.stride));
-    const half = this.half;
-    const x0 = px / c + half + 0.5;
-    const y0 = py / c + half + 0.5;
-    const df = (f1 - f0) / steps;
-    const { size, street } = this;
-    for (let s = 0; s <= steps; s++) {
-      const f = f0 + s * df;
-      const p = Math.floor(y0 + f * dy) * size + Math.floor(x0 + f * dx);
-      const t = Math.min(tP + f * L, tQ + (1 - f) * L);
-      const cur = street[p]!;
-      if (t >= cur) continue;
-      if (cur === Infinity) this.keep(p);
-      street[p] = t;
-    }
-    // The exact points where each service distance runs out along the segment, so that every area is
-    // cut where its budget ends rather than at the nearest sample. Walking distance along the piece
-    // lies between its smaller end value and the apex of the tent (tP + tQ + L) / 2.
-    const low = Math.min(tP + f0 * L, tQ + (1 - f0) * L, tP + f1 * L, tQ + (1 - f1) * L);
-    const high = Math.min((tP + tQ + L) / 2, tP + f1 * L, tQ + (1 - f0) * L);
-    for (let k = 0; k < this.limits.length; k++) {
-      const limit = this.limits[k]!;
-      if (limit <= low || limit >= high) continue;
-      const fromP = (limit - tP) / L;
-      if (fromP > f0 && fromP < f1) this.put(x0, y0, dx, dy, fromP, tP, tQ, L);
-      const fromQ = 1 - (limit - tQ) / L;
-      if (fromQ > f0 && fromQ < f1) this.put(x0, y0, dx, dy, fromQ, tP, tQ, L);
+    if (this.streetJ0 <= this.streetJ1) {
+      this.j0 = this.streetJ0 - reach;
+      this.j1 = this.streetJ1 + reach;
     }
   }
 
-  /** Records the walking distance at fraction f of a segment on its nearest lattice point. */
-  private put(
-    x0: number,
-    y0: number,
-    dx: number,
-    dy: number,
-    f: number,
-    tP: number,
-    tQ: number,
-    L: number,
-  ): void {
-    const p = Math.floor(y0 + f * dy) * this.size + Math.floor(x0 + f * dx);
-    const t = Math.min(tP + f * L, tQ + (1 - f) * L);
-    const cur = this.street[p]!;
-    if (t >= cur) return;
-    if (cur === Infinity) this.keep(p);
-    this.street[p] = t;
+  /** Puts back the layers' "nothing here" state on the rows and points the last facility wrote. */
+  private clear(): void {
+    const { size, levels, street, rowMin, rowMax, none, streetCells, streetMin, streetMax } = this;
+    for (let k = 0; k < this.streetCount; k++) street[streetCells[k]!] = none;
+    for (let j = Math.max(0, this.j0); j <= this.j1 && j < size; j++) {
+      if (rowMin[j]! <= rowMax[j]!) levels.fill(none, j * size + rowMin[j]!, j * size + rowMax[j]! + 1);
+      rowMin[j] = size;
+      rowMax[j] = -1;
+      streetMin[j] = size;
+      streetMax[j] = -1;
+    }
+    this.j0 = size;
+    this.j1 = -1;
+    this.streetJ0 = size;
+    this.streetJ1 = -1;
+    this.streetCount = 0;
   }
 
-  private keep(p: number): void {
-    if (this.streetCount === this.streetCells.length) {
-      const grown = new Int32Array(this.streetCells.length * 2);
-      grown.set(this.streetCells);
-      this.streetCells = grown;
+  /** The level of walking distance t: the first service distance that covers it, or `none`. */
+  private level(t: number): number {
+    let v = 0;
+    while (v < this.none && t > this.limits[v]!) v++;
+    return v;
+  }
+
+  /** Lowers lattice point (i, j)'s street level to v. */
+  private mark(i: number, j: number, v: number): void {
+    const p = j * this.size + i;
+    const { none, street } = this;
+    const cur = street[p]!;
+    if (v >= cur) return;
+    if (cur === none) {
+      if (this.streetCount === this.streetCells.length) {
+        const grown = new Int32Array(this.streetCells.length * 2);
+        grown.set(this.streetCells);
+        this.streetCells = grown;
+      }
+      this.streetCells[this.streetCount++] = p;
+      if (i < this.streetMin[j]!) this.streetMin[j] = i;
+      if (i > this.streetMax[j]!) this.streetMax[j] = i;
+      if (j < this.streetJ0) this.streetJ0 = j;
+      if (j > this.streetJ1) this.streetJ1 = j;
     }
-    this.streetCells[this.streetCount++] = p;
+    street[p] = v;
   }
 }

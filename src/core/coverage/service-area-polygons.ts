@@ -1,10 +1,11 @@
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { WalkingGraph } from '../model/network';
 import { ContourTracer } from './contour-rings';
-import { localFrame, type LocalFrame } from './local-frame';
+import { ReachDrawer } from './draw-reach';
+import { LatticePositions } from './lattice-positions';
+import { localFrame } from './local-frame';
 import { ReachRaster } from './reach-raster';
-import { ringsToPolygons } from './rings-to-polygons';
-import { SearchField } from './search-field';
+import { ReachSearch } from './reach-search';
 import { serviceAreaStyle } from './service-area-style';
 import type { ServiceAreaCollection, ServiceAreaFeature, ServiceAreaSource } from './types';
 
@@ -50,9 +51,11 @@ export function serviceAreaPolygons(
   }
   const limits = order.map((m) => m * 60 * options.speedMps);
   const maxM = limits[limits.length - 1]!;
-  const field = new SearchField(graph);
+  const search = new ReachSearch(graph);
+  const drawer = new ReachDrawer(graph, search);
   const raster = new ReachRaster(cellM, bufferM);
   const tracer = new ContourTracer();
+  const positions = new LatticePositions();
   const features: ServiceAreaFeature[] = [];
   const offNetwork: string[] = [];
   for (const source of sources) {
@@ -62,18 +65,15 @@ export function serviceAreaPolygons(
       continue;
     }
     const frame = localFrame(source.location[0], source.location[1]);
-    field.reset();
-    field.offer(p.nodeA, p.accessM + p.offsetA, 0);
-    if (p.nodeB !== p.nodeA) field.offer(p.nodeB, p.accessM + p.offsetB, 0);
-    field.run(maxM);
+    search.run([p.nodeA, p.nodeB], [p.accessM + p.offsetA, p.accessM + p.offsetB], maxM);
     raster.reset(limits);
-    drawReach(graph, field, raster, frame, p);
+    drawer.draw(raster, frame, p, maxM);
     raster.finish();
-    const rings = tracer.trace(raster.levels, raster.size, limits.length, raster);
+    const sets = tracer.traceSets(raster.levels, raster.size, limits.length, raster);
+    positions.reset(raster.size, raster.half, cellM, frame);
     for (let k = limits.length - 1; k >= 0; k--) {
-      const polygons = ringsToPolygons(rings[k]!).map((poly) =>
-        poly.map((ring) => toLngLat(ring, raster, frame)),
-      );
+      const set = sets[k]!;
+      const polygons = set.polygons().map((rings) => rings.map((r) => positions.ring(set, r)));
       // Never empty: the facility's own position (walking distance 0) is always drawn.
       const geometry: Polygon | MultiPolygon =
         polygons.length === 1
@@ -94,57 +94,3 @@ export function serviceAreaPolygons(
   }
   return { type: 'FeatureCollection', features, offNetwork };
 }
-
-/** Rasterises the access leg, the facility's own edge and every reached street segment. */
-function drawReach(
-  graph: WalkingGraph,
-  field: SearchField,
-  raster: ReachRaster,
-  frame: LocalFrame,
-  p: NonNullable<ServiceAreaSource['snapped']>,
-): void {
-  const { coords, offsets, targets, lengths } = graph;
-  const x = (node: number): number => (coords[2 * node]! - frame.lng0) * frame.mPerLng;
-  const y = (node: number): number => (coords[2 * node + 1]! - frame.lat0) * frame.mPerLat;
-  const { dist } = field;
-  const edgeLength = p.offsetA + p.offsetB;
-  const f = edgeLength > 0 ? p.offsetA / edgeLength : 0;
-  const sx = x(p.nodeA) + f * (x(p.nodeB) - x(p.nodeA));
-  const sy = y(p.nodeA) + f * (y(p.nodeB) - y(p.nodeA));
-  raster.segment(0, 0, sx, sy, 0, p.accessM, p.accessM);
-  if (p.nodeA !== p.nodeB) {
-    raster.segment(sx, sy, x(p.nodeA), y(p.nodeA), p.accessM, dist[p.nodeA]!, p.offsetA);
-    raster.segment(sx, sy, x(p.nodeB), y(p.nodeB), p.accessM, dist[p.nodeB]!, p.offsetB);
-  }
-  for (let q = 0; q < field.touchedCount; q++) {
-    const u = field.touched[q]!;
-    const du = dist[u]!;
-    const ux = x(u);
-    const uy = y(u);
-    const own = u === p.nodeA ? p.nodeB : u === p.nodeB ? p.nodeA : -1;
-    for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
-      const v = targets[e]!;
-      const dv = dist[v]!;
-      if ((dv < Infinity && v < u) || v === own) continue; // drawn from v's side, or the facility's edge
-      raster.segment(ux, uy, x(v), y(v), du, dv, lengths[e]!);
-    }
-  }
-}
-
-/** Doubled lattice coordinates → WGS-84, rounded to 1e-7° (about 1 cm; the cells are 25 m). */
-function toLngLat(ring: number[], raster: ReachRaster, frame: LocalFrame): Position[] {
-  const out = new Array<Position>(ring.length / 2);
-  const s = raster.cellM / 2;
-  const offset = raster.half * raster.cellM;
-  const kx = 1 / frame.mPerLng;
-  const ky = 1 / frame.mPerLat;
-  for (let k = 0; k < ring.length; k += 2) {
-    out[k / 2] = [
-      round7(frame.lng0 + (ring[k]! * s - offset) * kx),
-      round7(frame.lat0 + (ring[k + 1]! * s - offset) * ky),
-    ];
-  }
-  return out;
-}
-
-const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
