@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { covered, KIND, shownCovered, state, uncoveredEstate } from './planner-helpers';
 import {
   hasChromium,
   launch,
@@ -22,39 +23,7 @@ import {
   type Server,
 } from './harness';
 
-const KIND = 'nursery';
 const figures: Record<string, number | string | null> = {};
-
-const state = (page: Page) =>
-  page.evaluate(() => {
-    const s = (window as never as LifeCircleWindow).__lifecircle.store.getState();
-    return {
-      scenario: s.scenario,
-      view: s.view,
-      coverage: s.results.coverage,
-      evaluation: s.results.evaluation,
-    };
-  });
-const covered = async (page: Page) => (await state(page)).coverage!.byKind[KIND]!.summary.householdsCovered;
-const shownCovered = async (page: Page) =>
-  Number((await page.getAttribute('[data-testid=whatif-covered]', 'data-value')) ?? NaN);
-
-/** An estate not covered by a nursery, on the network, drawn where a click reaches the map (not under legend or toolbar). */
-async function uncoveredEstate(page: Page, avoid: string[] = []) {
-  const s = await state(page);
-  const rows = s.coverage!.byKind[KIND]!.estates;
-  const legend = (await page.locator('[data-testid=legend]').boundingBox())!;
-  const map = (await page.locator('[data-testid=map]').boundingBox())!;
-  for (const row of rows) {
-    if (row.covered || row.offNetwork || avoid.includes(row.id)) continue;
-    const estate = s.scenario.estates.find((e) => e.id === row.id)!;
-    const p = await screenOf(page, estate.location![0], estate.location![1]);
-    const underLegend = p.x < legend.x + legend.width + 10 && p.y > legend.y - 10;
-    if (!underLegend && p.y > map.y + 90 && p.x < map.x + map.width - 40 && p.y < map.y + map.height - 40)
-      return { estate, point: p };
-  }
-  throw new Error('no clickable uncovered estate');
-}
 
 describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
   let server: Server;

@@ -2,11 +2,11 @@
  * Browser tests (Playwright + Debian chromium): `npx vitest run --config tests/e2e/vitest.e2e.config.ts`.
  * Kept out of the unit run (vite.config.ts excludes tests/e2e) because they start Vite and a browser.
  */
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  root: resolve(__dirname, '../..'),
+  root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 240_000,
