@@ -105,7 +105,8 @@ export async function launch(origin: string): Promise<Browser> {
     if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  if (process.env.E2E_VITE_LOG) page.on('console', (m) => m.type() === 'error' && process.stdout.write(`[browser] ${m.text()}\n`));
+  if (process.env.E2E_VITE_LOG)
+    page.on('console', (m) => m.type() === 'error' && process.stdout.write(`[browser] ${m.text()}\n`));
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
