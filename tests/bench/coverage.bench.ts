@@ -102,14 +102,20 @@ describe.skipIf(w === null)('coverage on Shanghai (skipped when ../shared/data i
       time: 0,
       warmupIterations: 3,
       onRecorded: (r) => {
+        // Vertices as written out, and Position arrays actually built (one per vertex and facility).
         let vertices = 0;
+        const positions = new Set<unknown>();
         for (const f of areas?.features ?? []) {
           const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-          for (const ring of polys.flat()) vertices += ring.length;
+          for (const ring of polys.flat()) {
+            vertices += ring.length;
+            for (const position of ring) positions.add(position);
+          }
         }
         withRatio('coverage: service areas 200 × 3', r, {
           polygons: areas?.features.length ?? 0,
           vertices,
+          positions: positions.size,
           cellM: 25,
           bufferM: 50,
           targetMs: 50,

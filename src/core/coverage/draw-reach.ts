@@ -1,7 +1,18 @@
 import type { SnappedPoint, WalkingGraph } from '../model/network';
 import type { LocalFrame } from './local-frame';
-import { SEG_LENGTH, SEG_PX, SEG_PY, SEG_QX, SEG_QY, SEG_TP, SEG_TQ, type ReachRaster } from './reach-raster';
+import * as layout from './reach-raster';
+import type { ReachRaster } from './reach-raster';
 import type { ReachSearch } from './reach-search';
+
+// Module-level copies: an imported binding read in a hot loop can cost a property look-up per read
+// (bundlers and test runners turn imports into namespace objects).
+const SEG_PX = layout.SEG_PX;
+const SEG_PY = layout.SEG_PY;
+const SEG_QX = layout.SEG_QX;
+const SEG_QY = layout.SEG_QY;
+const SEG_TP = layout.SEG_TP;
+const SEG_TQ = layout.SEG_TQ;
+const SEG_LENGTH = layout.SEG_LENGTH;
 
 /**
  * Rasterises what a facility reaches: its access leg, its own edge split at the snapped point, and every

@@ -19,8 +19,9 @@ export class LatticePositions {
   /** Row length of the vertex lattice (2 × size + 1), and per vertex its position's slot in `made`. */
   private width = 0;
   private slot = new Int32Array(0);
-  private made: Position[] = [];
-  private keys: number[] = [];
+  private made: (Position | undefined)[] = [];
+  private madeCount = 0;
+  private keys = new Int32Array(1024);
 
   /**
    * Fills the tables for a raster and forgets the previous facility's positions.
@@ -31,9 +32,10 @@ export class LatticePositions {
    */
   reset(size: number, half: number, cellM: number, frame: LocalFrame): void {
     const n = 2 * size + 1;
-    for (const key of this.keys) this.slot[key] = -1;
-    this.keys.length = 0;
-    this.made.length = 0;
+    for (let k = 0; k < this.madeCount; k++) this.slot[this.keys[k]!] = -1;
+    // Only the references go; the arrays keep their capacity for the next facility.
+    this.made.fill(undefined, 0, this.madeCount);
+    this.madeCount = 0;
     if (this.width !== n) {
       this.width = n;
       this.lng = new Float64Array(n);
@@ -68,13 +70,21 @@ export class LatticePositions {
       if (at >= 0) out[k] = made[at]!;
       else {
         const pos = [lng[x]!, lat[y]!];
-        slot[key] = made.length;
-        made.push(pos);
-        this.keys.push(key);
+        const n = this.madeCount++;
+        if (n === this.keys.length) this.grow();
+        slot[key] = n;
+        made[n] = pos;
+        this.keys[n] = key;
         out[k] = pos;
       }
     }
     return out;
+  }
+
+  private grow(): void {
+    const keys = new Int32Array(2 * this.keys.length);
+    keys.set(this.keys);
+    this.keys = keys;
   }
 }
 

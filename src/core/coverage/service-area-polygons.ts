@@ -21,11 +21,16 @@ export interface ServiceAreaOptions {
 
 /**
  * Service-area polygons that follow the streets: for each facility, one bounded search up to the largest
- * budget; the reached street segments (partly reached ones cut at the reachable fraction, the facility's
- * own edge split at its snapped point, its access leg included) are sampled onto a `cellM` grid in a local
- * metric frame and widened to a band of about `bufferM` either side (see ReachRaster); the outline of the cells reached within each budget is traced by
- * marching squares. One raster serves all budgets, so the 15-minute area contains the 10-minute one exactly.
- * Far faster than buffering thousands of segments with Turf and never a convex blob across blocks.
+ * budget (over junctions only, see ReachSearch); the reached street segments (partly reached ones cut at
+ * the reachable fraction, the facility's own edge split at its snapped point, its access leg included) are
+ * sampled onto a `cellM` grid in a local metric frame and widened to a band of about `bufferM` either side
+ * (see ReachRaster); the outline of the cells reached within each budget is traced by marching squares.
+ * One raster serves all budgets, so the 15-minute area contains the 10-minute one exactly. Far faster
+ * than buffering thousands of segments with Turf and never a convex blob across blocks.
+ *
+ * Everything up to the GeoJSON works in typed arrays reused from facility to facility; the GeoJSON itself
+ * is most of the cost, so a vertex shared by several rings of one facility is one Position array (see
+ * LatticePositions): read the result, do not edit its coordinates in place.
  * @param graph the walking graph
  * @param sources facilities with their snapped points (`CoverageSession.serviceAreaSources()`)
  * @param options budgets, speed, band and cell sizes

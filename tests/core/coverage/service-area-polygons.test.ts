@@ -7,8 +7,13 @@ import {
   straightLineServiceAreas,
   type ServiceAreaFeature,
 } from '../../../src/core/coverage';
+import { ReachDrawer } from '../../../src/core/coverage/draw-reach';
+import { localFrame } from '../../../src/core/coverage/local-frame';
+import { ReachRaster } from '../../../src/core/coverage/reach-raster';
+import { ReachSearch } from '../../../src/core/coverage/reach-search';
+import type { SnappedPoint, WalkingGraph } from '../../../src/core/model';
 import { createSnapper, graphFromEdges } from '../../../src/core/network';
-import { mulberry32, randomGrid, randomPoint } from './helpers';
+import { csrGraph, mulberry32, randomGrid, randomPoint } from './helpers';
 
 /** The default raster cell: polygon edges are exact to about one cell. */
 const CELL_M = 25;
@@ -71,6 +76,37 @@ describe('serviceAreaPolygons', () => {
     expect(r.features.map((f) => f.properties.facilityId)).toEqual(['F']);
   });
 
+  it('closes every ring on its first position, outer rings counter-clockwise and holes clockwise', () => {
+    const { graph: g } = randomGrid(7, 8, 8);
+    const rand = mulberry32(7);
+    const located = Array.from({ length: 6 }, (_, k) => {
+      const at = randomPoint(rand, 8, 8);
+      return {
+        id: `f${k}`,
+        location: at,
+        snapped: createSnapper(g).snap(at[0], at[1], { mode: 'edge', maxSnapM: 500 }),
+      };
+    });
+    const r = serviceAreaPolygons(g, located, { minutes: [2, 4, 6], speedMps: 1.2 });
+    let holes = 0;
+    for (const f of r.features) {
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const poly of polys) {
+        poly.forEach((ring, k) => {
+          expect(ring.length).toBeGreaterThanOrEqual(4);
+          expect(ring[ring.length - 1]).toEqual(ring[0]);
+          let twice = 0;
+          for (let v = 0; v + 1 < ring.length; v++) {
+            twice += ring[v]![0]! * ring[v + 1]![1]! - ring[v + 1]![0]! * ring[v]![1]!;
+          }
+          expect(k === 0 ? twice > 0 : twice < 0).toBe(true);
+          if (k > 0) holes++;
+        });
+      }
+    }
+    expect(holes).toBeGreaterThan(0);
+  });
+
   it('is deterministic and rejects bad budgets', () => {
     expect(serviceAreaPolygons(graph, [source], { minutes: [1, 2, 5], speedMps: 1 })).toEqual(areas);
     expect(() => serviceAreaPolygons(graph, [source], { minutes: [], speedMps: 1 })).toThrow(/minutes/);
@@ -104,6 +140,143 @@ describe('serviceAreaPolygons', () => {
       ),
       { seed: 8, numRuns: 40 },
     );
+  });
+});
+
+/**
+ * A street grid whose blocks' sides are drawn with 0–3 shape points each (so most nodes have two
+ * neighbours, as in OSM), with dead-end spurs, a detached ring of shape points only, a few zero-length
+ * edges, and lengths rounded to whole metres (so that equal sums, i.e. ties, are common).
+ */
+function shapedGrid(seed: number): { graph: WalkingGraph; points: [number, number][] } {
+  const rand = mulberry32(seed);
+  const coords: number[] = [];
+  const edges: [number, number, number][] = [];
+  const add = (x: number, y: number): number => coords.push(x, y) / 2 - 1;
+  const link = (a: number, b: number): void => {
+    const m = Math.hypot(
+      (coords[2 * a]! - coords[2 * b]!) * M_PER_LNG,
+      (coords[2 * a + 1]! - coords[2 * b + 1]!) * 111_195,
+    );
+    edges.push([a, b, rand() < 0.03 ? 0 : Math.max(1, Math.round(m))]);
+  };
+  const side = 5;
+  const step = 0.0012;
+  const corner = (c: number, r: number): number => r * side + c;
+  for (let r = 0; r < side; r++) for (let c = 0; c < side; c++) add(121.45 + c * step, 31.2 + r * step);
+  const chain = (a: number, b: number): void => {
+    let prev = a;
+    const inner = Math.floor(rand() * 4);
+    for (let k = 1; k <= inner; k++) {
+      const f = k / (inner + 1);
+      const x = coords[2 * a]! + f * (coords[2 * b]! - coords[2 * a]!) + (rand() - 0.5) * 2e-4;
+      const y = coords[2 * a + 1]! + f * (coords[2 * b + 1]! - coords[2 * a + 1]!) + (rand() - 0.5) * 2e-4;
+      const v = add(x, y);
+      link(prev, v);
+      prev = v;
+    }
+    link(prev, b);
+  };
+  for (let r = 0; r < side; r++) {
+    for (let c = 0; c < side; c++) {
+      if (c + 1 < side && rand() < 0.85) chain(corner(c, r), corner(c + 1, r));
+      if (r + 1 < side && rand() < 0.85) chain(corner(c, r), corner(c, r + 1));
+      if (rand() < 0.2)
+        chain(corner(c, r), add(coords[2 * corner(c, r)]! + 3e-4, coords[2 * corner(c, r) + 1]! + 4e-4));
+    }
+  }
+  const ring = Array.from({ length: 6 }, (_, k) =>
+    add(121.452 + 4e-4 * Math.cos(k), 31.2 + side * step + 4e-4 * Math.sin(k)),
+  );
+  ring.forEach((v, k) => link(v, ring[(k + 1) % ring.length]!));
+  const points = Array.from({ length: 6 }, (): [number, number] => [
+    121.45 + rand() * side * step,
+    31.2 + rand() * (side + 0.5) * step,
+  ]);
+  return { graph: csrGraph(coords, edges), points };
+}
+
+/** Plain Dijkstra over every node (array scan, no heap), labels beyond the bound left at Infinity. */
+function referenceDistances(graph: WalkingGraph, p: SnappedPoint, boundM: number): Float64Array {
+  const dist = new Float64Array(graph.nodeCount).fill(Infinity);
+  const done = new Uint8Array(graph.nodeCount);
+  for (const [v, d] of [
+    [p.nodeA, p.accessM + p.offsetA],
+    [p.nodeB, p.accessM + p.offsetB],
+  ] as const) {
+    if (d <= boundM && d < dist[v]!) dist[v] = d;
+  }
+  for (;;) {
+    let u = -1;
+    for (let v = 0; v < graph.nodeCount; v++) if (!done[v] && dist[v]! < (u < 0 ? Infinity : dist[u]!)) u = v;
+    if (u < 0) return dist;
+    done[u] = 1;
+    for (let e = graph.offsets[u]!; e < graph.offsets[u + 1]!; e++) {
+      const nd = dist[u]! + graph.lengths[e]!;
+      const v = graph.targets[e]!;
+      if (nd <= boundM && nd < dist[v]!) dist[v] = nd;
+    }
+  }
+}
+
+/** Raster drawn edge by edge from per-node distances, the straightforward way (no chains). */
+function referenceRaster(graph: WalkingGraph, p: SnappedPoint, lng: number, lat: number, limits: number[]) {
+  const maxM = limits[limits.length - 1]!;
+  const dist = referenceDistances(graph, p, maxM);
+  const f = localFrame(lng, lat);
+  const x = (n: number): number => (graph.coords[2 * n]! - f.lng0) * f.mPerLng;
+  const y = (n: number): number => (graph.coords[2 * n + 1]! - f.lat0) * f.mPerLat;
+  const raster = new ReachRaster(25, 50);
+  raster.reset(limits);
+  const seg = (...s: number[]): void => raster.segment(Float64Array.from(s));
+  const e = p.offsetA + p.offsetB;
+  const t = e > 0 ? p.offsetA / e : 0;
+  const [sx, sy] = [x(p.nodeA) + t * (x(p.nodeB) - x(p.nodeA)), y(p.nodeA) + t * (y(p.nodeB) - y(p.nodeA))];
+  seg(0, 0, sx, sy, 0, p.accessM, p.accessM);
+  if (p.nodeA !== p.nodeB) {
+    seg(sx, sy, x(p.nodeA), y(p.nodeA), p.accessM, dist[p.nodeA]!, p.offsetA);
+    seg(sx, sy, x(p.nodeB), y(p.nodeB), p.accessM, dist[p.nodeB]!, p.offsetB);
+  }
+  for (let u = 0; u < graph.nodeCount; u++) {
+    if (dist[u] === Infinity) continue;
+    const own = u === p.nodeA ? p.nodeB : u === p.nodeB ? p.nodeA : -1;
+    for (let k = graph.offsets[u]!; k < graph.offsets[u + 1]!; k++) {
+      const v = graph.targets[k]!;
+      if ((dist[v]! < Infinity && v < u) || v === own) continue;
+      seg(x(u), y(u), x(v), y(v), dist[u]!, dist[v]!, graph.lengths[k]!);
+    }
+  }
+  raster.finish();
+  return { dist, levels: raster.levels.slice(0, raster.size * raster.size) };
+}
+
+describe('junction search over street chains', () => {
+  it('gives every junction its exact Dijkstra distance and the raster of a plain per-edge drawing', () => {
+    let facilities = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const { graph, points } = shapedGrid(seed);
+      const snapper = createSnapper(graph);
+      const search = new ReachSearch(graph);
+      const drawer = new ReachDrawer(graph, search);
+      const raster = new ReachRaster(25, 50);
+      for (const [k, at] of points.entries()) {
+        const p = snapper.snap(at[0], at[1], { mode: k % 3 === 2 ? 'node' : 'edge', maxSnapM: 500 });
+        if (p.offNetwork) continue;
+        const limits = [60, 150, 90 + 50 * (seed % 6)].sort((a, b) => a - b);
+        const maxM = limits[2]!;
+        const ref = referenceRaster(graph, p, at[0], at[1], limits);
+        search.run([p.nodeA, p.nodeB], [p.accessM + p.offsetA, p.accessM + p.offsetB], maxM);
+        for (let v = 0; v < graph.nodeCount; v++) {
+          if (search.chains.junction[v] === 1) expect(search.dist[v]).toBe(ref.dist[v]);
+        }
+        raster.reset(limits);
+        drawer.draw(raster, localFrame(at[0], at[1]), p, maxM);
+        raster.finish();
+        expect(raster.levels.slice(0, raster.size * raster.size)).toEqual(ref.levels);
+        facilities++;
+      }
+    }
+    expect(facilities).toBeGreaterThan(150);
   });
 });
 
