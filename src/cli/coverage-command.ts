@@ -1,14 +1,12 @@
 import { parseArgs } from 'node:util';
 import {
-  careCategoryOf,
   computeCoverage,
+  coverageOptionsForKind,
   FACILITY_KINDS,
   importEstates,
   importFacilities,
   parseCrs,
   resolveParameters,
-  type CapacityOptions,
-  type Facility,
   type FacilityKind,
   type ImportWarning,
   type ProfileParameters,
@@ -121,7 +119,8 @@ export async function runCoverage(argv: string[]): Promise<number> {
       minutes,
       speedMps,
       personsPerHousehold: parameters.personsPerHousehold,
-      capacity: capacityOf(facilities, parameters),
+      // Supply is measured per kind (places, beds or floor area): capacity-aware only for one kind at a time.
+      capacity: kinds.length === 1 && kinds[0] ? coverageOptionsForKind(kinds[0], parameters).capacity : null,
     },
   });
   const network = loaded?.report
@@ -166,28 +165,6 @@ function minutesOfKinds(kinds: FacilityKind[], parameters: ProfileParameters): n
   throw new UsageError(
     `the facilities are of kinds with different service minutes (${kinds.join(', ')}): choose one with --kind, or give --minutes`,
   );
-}
-
-/**
- * Supply and demand for the two-step floating catchment, from the profile's rates: nursery places per
- * 1000 residents for childcare; elderly-care floor area per 100 households (or beds per 1000 elderly when
- * the facilities give beds but no floor area) for elderly care.
- */
-function capacityOf(facilities: Facility[], p: ProfileParameters): CapacityOptions | null {
-  const categories = new Set(facilities.map((f) => careCategoryOf(f.kind)));
-  if (categories.size !== 1) return null;
-  const rate = (name: string) => (typeof p[name] === 'number' ? (p[name] as number) : null);
-  if (categories.has('childcare')) {
-    const places = rate('nurseryPlacesPer1000Residents');
-    return places === null ? null : { field: 'places', perResident: places / 1000 };
-  }
-  const area = rate('elderlyCareM2Per100Households');
-  if (area !== null && facilities.some((f) => f.capacity.floorArea !== null))
-    return { field: 'floorArea', perHousehold: area / 100 };
-  const beds = rate('bedsPer1000Elderly');
-  if (beds !== null && facilities.some((f) => f.capacity.beds !== null))
-    return { field: 'beds', perResident: (beds / 1000) * p.elderlyShare };
-  return null;
 }
 
 function choose(value: string | undefined, allowed: readonly string[], flag: string): string {

@@ -25,7 +25,7 @@ import {
   type ServiceAreaFeature,
 } from '../core';
 import { getProfile } from '../profiles';
-import { coverageOptions } from './coverage-options';
+import { coverageOptionsForKind as coverageOptions } from '../core';
 import { graphSegments } from './graph-segments';
 import type { Handler, HandlerContext } from './host';
 import type {

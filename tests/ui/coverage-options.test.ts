@@ -1,7 +1,7 @@
 /** Coverage options per kind follow the profile's parameters (checked against Hefei's JSON by hand). */
 import { describe, expect, it } from 'vitest';
 import { getProfile } from '../../src/profiles';
-import { coverageOptions } from '../../src/worker/coverage-options';
+import { coverageOptionsForKind as coverageOptions } from '../../src/core';
 
 describe('coverageOptions', () => {
   const p = getProfile('hefei')!.parameters;

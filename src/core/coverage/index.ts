@@ -6,3 +6,4 @@ export { serviceAreaPolygons, type ServiceAreaOptions } from './service-area-pol
 export { straightLineServiceAreas } from './straight-line-service-areas';
 export { serviceAreaStyle } from './service-area-style';
 export * from './types';
+export { coverageOptionsForKind } from './coverage-options-for-kind';

@@ -2,15 +2,17 @@
  * Coverage options for one facility kind from a profile's parameters: the kind's service minutes,
  * the walking speed, and the demand rate the profile gives for what that kind supplies.
  */
-import type { CoverageOptions, FacilityKind, ProfileParameters } from '../core';
+import type { FacilityKind } from '../model/facility';
+import type { ProfileParameters } from '../model/rule-profile';
+import type { CoverageOptions } from './types';
 
 /**
  * @param kind facility kind
  * @param p the profile's parameters after overrides
  * @returns options for createCoverageSession (capacity-aware, 2SFCA)
- * @example coverageOptions('nursery', hefei.parameters).capacity // { field: 'places', perResident: 0.01 }
+ * @example coverageOptionsForKind('nursery', hefei.parameters).capacity // { field: 'places', perResident: 0.01 }
  */
-export function coverageOptions(kind: FacilityKind, p: ProfileParameters): CoverageOptions {
+export function coverageOptionsForKind(kind: FacilityKind, p: ProfileParameters): CoverageOptions {
   const base = {
     minutes: p.serviceMinutes[kind],
     speedMps: p.walkingSpeed,
