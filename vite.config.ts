@@ -4,6 +4,30 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  // Pre-bundle the core's dependencies up front: otherwise Vite discovers them when the worker first
+  // loads and reloads the page once on the first `npm run dev`.
+  optimizeDeps: {
+    include: [
+      'gcoord',
+      'proj4',
+      'papaparse',
+      'kdbush',
+      'flatbush',
+      'fflate',
+      'pbf',
+      '@turf/turf',
+      'geojson-validation',
+      'shpjs',
+      '@tmcw/togeojson',
+      'idb',
+      'i18next',
+      'react-i18next',
+      'zustand',
+      'maplibre-gl',
+      'react',
+      'react-dom',
+    ],
+  },
   server: { port: 5173 },
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
