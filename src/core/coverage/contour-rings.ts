@@ -1,17 +1,6 @@
 import { RingSet } from './ring-set';
 
 /**
- * Marching squares over a lattice of level indices, all levels in one pass. A lattice point with level l
- * is inside the region of every level k ≥ l (so regions are nested by construction). Contour vertices are
- * the midpoints of lattice edges; at a saddle (two diagonal corners inside) the corners stay separate,
- * which keeps the contour of a larger set around the contour of a smaller one (each square's inside
- * piece grows with its set of inside corners).
- *
- * Rings come back in doubled lattice coordinates (midpoint of the edge (i, j)–(i+1, j) is (2i+1, 2j)),
- * collinear vertices removed, closed, inside on the left: outer rings counter-clockwise and holes
- * clockwise with y up — RFC 7946's orientation once y points north.
- */
-/**
  * Contour pieces per pattern of inside corners (bit m = corner m inside), as [exit edge, entry edge] pairs
  * of square edges m (0 bottom, 1 right, 2 top, 3 left), up to two per pattern: PAIRS[4 · bits …]. An exit
  * edge has corner m inside and m + 1 outside; it pairs with the entry edge just before the run of inside
@@ -40,8 +29,19 @@ export interface LevelSpan {
 }
 
 /**
- * Lattice edges are numbered 2p (bottom edge of point p, towards p + 1) and 2p + 1 (its left edge,
- * towards p + size); the square with bottom-left point p has edges 2p, 2p + 3, 2(p + size), 2p + 1.
+ * Marching squares over a lattice of level indices, all levels in one pass. A lattice point with level l
+ * is inside the region of every level k ≥ l (so regions are nested by construction). Contour vertices are
+ * the midpoints of lattice edges; at a saddle (two diagonal corners inside) the corners stay separate,
+ * which keeps the contour of a larger set around the contour of a smaller one (each square's inside
+ * piece grows with its set of inside corners).
+ *
+ * Rings come back in doubled lattice coordinates (midpoint of the edge (i, j)–(i+1, j) is (2i+1, 2j)),
+ * collinear vertices removed, closed, inside on the left: outer rings counter-clockwise and holes
+ * clockwise with y up — RFC 7946's orientation once y points north.
+ *
+ * Lattice edges are numbered 2p (the edge from point p to p + 1) and 2p + 1 (from p to p + size); the
+ * square with bottom-left point p has edges 2p, 2p + 3, 2(p + size), 2p + 1. Successor links, start lists,
+ * edge coordinates and ring buffers are typed arrays kept between calls.
  */
 export class ContourTracer {
   /** Per level, the successor of each contour edge (-1: none); all -1 between calls. */

@@ -16,12 +16,18 @@ import type { RingSet } from './ring-set';
 export class LatticePositions {
   private lng = new Float64Array(0);
   private lat = new Float64Array(0);
-  /** Row length of the vertex lattice (2 × size + 1), and per vertex its position's slot in `made`. */
+  /** Row length of the vertex lattice (2 × size + 1). */
   private width = 0;
-  private slot = new Int32Array(0);
-  private made: (Position | undefined)[] = [];
-  private madeCount = 0;
+  /**
+   * Per lattice vertex, where its position was first written: ring `inRing` (-1: not yet) of this
+   * facility, slot `atSlot`. (Indices into the output itself rather than a long-lived array of positions:
+   * storing each new position in an old array would cost the garbage collector a remembered pointer.)
+   */
+  private inRing = new Int32Array(0);
+  private atSlot = new Int32Array(0);
+  private rings: Position[][] = [];
   private keys = new Int32Array(1024);
+  private keyCount = 0;
 
   /**
    * Fills the tables for a raster and forgets the previous facility's positions.
@@ -32,15 +38,15 @@ export class LatticePositions {
    */
   reset(size: number, half: number, cellM: number, frame: LocalFrame): void {
     const n = 2 * size + 1;
-    for (let k = 0; k < this.madeCount; k++) this.slot[this.keys[k]!] = -1;
-    // Only the references go; the arrays keep their capacity for the next facility.
-    this.made.fill(undefined, 0, this.madeCount);
-    this.madeCount = 0;
+    for (let k = 0; k < this.keyCount; k++) this.inRing[this.keys[k]!] = -1;
+    this.keyCount = 0;
+    this.rings = [];
     if (this.width !== n) {
       this.width = n;
       this.lng = new Float64Array(n);
       this.lat = new Float64Array(n);
-      this.slot = new Int32Array(n * n).fill(-1);
+      this.inRing = new Int32Array(n * n).fill(-1);
+      this.atSlot = new Int32Array(n * n);
     }
     const s = cellM / 2;
     const offset = half * cellM;
@@ -59,23 +65,23 @@ export class LatticePositions {
    */
   ring(set: RingSet, r: number): Position[] {
     const { xy } = set;
-    const { lng, lat, slot, made, width } = this;
+    const { lng, lat, inRing, atSlot, rings, width } = this;
     const from = set.start[r]!;
     const out = new Array<Position>((set.end[r]! - from) >> 1);
+    const self = rings.length;
+    rings.push(out);
     for (let k = 0, q = from; k < out.length; k++, q += 2) {
       const x = xy[q]!;
       const y = xy[q + 1]!;
       const key = y * width + x;
-      const at = slot[key]!;
-      if (at >= 0) out[k] = made[at]!;
+      const seen = inRing[key]!;
+      if (seen >= 0) out[k] = rings[seen]![atSlot[key]!]!;
       else {
-        const pos = [lng[x]!, lat[y]!];
-        const n = this.madeCount++;
-        if (n === this.keys.length) this.grow();
-        slot[key] = n;
-        made[n] = pos;
-        this.keys[n] = key;
-        out[k] = pos;
+        out[k] = [lng[x]!, lat[y]!];
+        inRing[key] = self;
+        atSlot[key] = k;
+        if (this.keyCount === this.keys.length) this.grow();
+        this.keys[this.keyCount++] = key;
       }
     }
     return out;
