@@ -49,6 +49,23 @@ export class RingSet {
   }
 
   /**
+   * Appends ring r of another set.
+   * @param from the set holding it
+   * @param r its index there
+   * @returns its index here
+   */
+  copy(from: RingSet, r: number): number {
+    const start = from.start[r]!;
+    const n = from.end[r]! - start;
+    this.reserve(n);
+    this.xy.set(from.xy.subarray(start, start + n), this.length);
+    const at = this.length;
+    this.length += n;
+    this.close(at, from.area2[r]!);
+    return this.count - 1;
+  }
+
+  /**
    * Groups the rings into polygons: each hole goes to the smallest outer ring that contains it; outer
    * rings keep their order, holes follow their outer ring in their own order (deterministic output).
    * @returns per polygon its ring indices, outer ring first

@@ -6,6 +6,7 @@ import { LatticePositions } from './lattice-positions';
 import { localFrame } from './local-frame';
 import { ReachRaster } from './reach-raster';
 import { ReachSearch } from './reach-search';
+import { RingSet } from './ring-set';
 import { serviceAreaStyle } from './service-area-style';
 import type { ServiceAreaCollection, ServiceAreaFeature, ServiceAreaSource } from './types';
 
@@ -28,9 +29,10 @@ export interface ServiceAreaOptions {
  * One raster serves all budgets, so the 15-minute area contains the 10-minute one exactly. Far faster
  * than buffering thousands of segments with Turf and never a convex blob across blocks.
  *
- * Everything up to the GeoJSON works in typed arrays reused from facility to facility; the GeoJSON itself
- * is most of the cost, so a vertex shared by several rings of one facility is one Position array (see
- * LatticePositions): read the result, do not edit its coordinates in place.
+ * Everything up to the GeoJSON works in typed arrays reused from facility to facility, and all rings are
+ * traced before the first GeoJSON array is made. The GeoJSON itself (a few hundred thousand small arrays,
+ * and the garbage collector's work on them) is most of the cost, so a vertex shared by several rings of
+ * one facility is one Position array (see LatticePositions): read the result, do not edit it in place.
  * @param graph the walking graph
  * @param sources facilities with their snapped points (`CoverageSession.serviceAreaSources()`)
  * @param options budgets, speed, band and cell sizes
@@ -61,9 +63,12 @@ export function serviceAreaPolygons(
   const raster = new ReachRaster(cellM, bufferM);
   const tracer = new ContourTracer();
   const positions = new LatticePositions();
-  const features: ServiceAreaFeature[] = [];
   const offNetwork: string[] = [];
-  for (const source of sources) {
+  // Pass 1: every facility's rings into one store (typed arrays only); pass 2 builds the GeoJSON.
+  const store = new RingSet();
+  const plans: { source: number; size: number; half: number; polygons: number[][][] }[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
     const p = source.snapped;
     if (!p || p.offNetwork || p.nodeA < 0) {
       offNetwork.push(source.id);
@@ -75,10 +80,21 @@ export function serviceAreaPolygons(
     drawer.draw(raster, frame, p, maxM);
     raster.finish();
     const sets = tracer.traceSets(raster.levels, raster.size, limits.length, raster);
-    positions.reset(raster.size, raster.half, cellM, frame);
+    const polygons: number[][][] = [];
     for (let k = limits.length - 1; k >= 0; k--) {
       const set = sets[k]!;
-      const polygons = set.polygons().map((rings) => rings.map((r) => positions.ring(set, r)));
+      polygons.push(set.polygons().map((rings) => rings.map((r) => store.copy(set, r))));
+    }
+    plans.push({ source: i, size: raster.size, half: raster.half, polygons });
+  }
+  const features: ServiceAreaFeature[] = [];
+  for (const plan of plans) {
+    const source = sources[plan.source]!;
+    positions.reset(plan.size, plan.half, cellM, localFrame(source.location[0], source.location[1]));
+    for (let k = limits.length - 1; k >= 0; k--) {
+      const polygons = plan.polygons[limits.length - 1 - k]!.map((rings) =>
+        rings.map((r) => positions.ring(store, r)),
+      );
       // Never empty: the facility's own position (walking distance 0) is always drawn.
       const geometry: Polygon | MultiPolygon =
         polygons.length === 1
