@@ -33,7 +33,7 @@ function featureProblem(ctx: MessageContext, row: number, feature: unknown): Imp
     return rowError(
       ctx,
       row,
-      null,
+      'geometry',
       'unsupported-geometry',
       `geometry type ${geometry.type} is not supported; expected Point, Polygon or MultiPolygon`,
       `不支持的几何类型 ${geometry.type}；应为 Point、Polygon 或 MultiPolygon`,

@@ -100,6 +100,8 @@ describe('importEstates: GeoJSON', () => {
       [6, 'bad-feature'],
     ]);
     expect(result.errors[0]?.message).toMatch(/^estates\.geojson, feature 4/);
+    // The field at fault is named: the geometry.
+    expect(result.errors[1]?.field).toBe('geometry');
     expect(result.estates.length + errorRows(result.errors)).toBe(result.rowCount);
   });
 
