@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { emptySourceTable } from './empty-source-table';
 import type { ImportError } from '../model/diagnostics';
 import { rowError, warning, type MessageContext } from './diagnostic';
 import type { SourceRecord, SourceTable, TextEncodingName } from './import-types';
@@ -48,18 +49,7 @@ export function readCsv(
     delimitersToGuess: DELIMITERS,
   });
   const rows = parsed.data;
-  const table: SourceTable = {
-    format: 'csv',
-    encoding,
-    headers: [],
-    records: [],
-    rowErrors: [],
-    rowCount: 0,
-    hasGeometry: false,
-    declaredCrs: null,
-    fatal: null,
-    warnings: [],
-  };
+  const table = emptySourceTable('csv', encoding);
   const headerIndex = rows.findIndex((r) => !isBlank(r));
   const headerRow = rows[headerIndex];
   if (headerIndex < 0 || !headerRow) {

@@ -1,4 +1,5 @@
 import { parseCrs, type CrsId } from '../crs/crs-id';
+import { emptySourceTable } from './empty-source-table';
 import { rowError, type MessageContext } from './diagnostic';
 import type { SourceTable, TextEncodingName } from './import-types';
 import { tableFromFeatures } from './table-from-features';
@@ -25,21 +26,6 @@ function declaredCrs(root: Record<string, unknown>): CrsId | null {
   }
 }
 
-function emptyTable(ctx: MessageContext, encoding: TextEncodingName | null): SourceTable {
-  return {
-    format: ctx.format,
-    encoding,
-    headers: [],
-    records: [],
-    rowErrors: [],
-    rowCount: 0,
-    hasGeometry: false,
-    declaredCrs: null,
-    fatal: null,
-    warnings: [],
-  };
-}
-
 /**
  * Read GeoJSON text: a FeatureCollection or a single Feature. Each feature is one row; a malformed
  * feature is an error on its row, not the end of the file.
@@ -58,7 +44,7 @@ export function readGeoJson(
   try {
     root = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const table = emptyTable(ctx, encoding);
+    const table = emptySourceTable(ctx.format, encoding);
     const reason = e instanceof Error ? e.message : String(e);
     table.fatal = rowError(
       ctx,
@@ -74,7 +60,7 @@ export function readGeoJson(
     return tableFromFeatures(root.features, ctx, encoding, declaredCrs(root));
   }
   if (isObject(root) && root.type === 'Feature') return tableFromFeatures([root], ctx, encoding, null);
-  const table = emptyTable(ctx, encoding);
+  const table = emptySourceTable(ctx.format, encoding);
   const found =
     isObject(root) && typeof root.type === 'string'
       ? `type "${root.type}"`

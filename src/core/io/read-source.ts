@@ -1,4 +1,5 @@
 import { decodeText } from './decode-text';
+import { emptySourceTable } from './empty-source-table';
 import { rowError, type MessageContext } from './diagnostic';
 import type { ImportFormat, ImportInput, SourceTable, TextEncodingName } from './import-types';
 import { readCsv } from './read-csv';
@@ -32,18 +33,7 @@ function sniff(data: Uint8Array | string): ImportFormat {
 }
 
 function fatalTable(ctx: MessageContext, code: string, en: string, zh: string): SourceTable {
-  return {
-    format: ctx.format,
-    encoding: null,
-    headers: [],
-    records: [],
-    rowErrors: [],
-    rowCount: 0,
-    hasGeometry: false,
-    declaredCrs: null,
-    fatal: rowError(ctx, 0, null, code, en, zh),
-    warnings: [],
-  };
+  return emptySourceTable(ctx.format, null, rowError(ctx, 0, null, code, en, zh));
 }
 
 /**
