@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { serializeGraph } from '../core';
 import { UsageError } from './errors';
 import { loadNetwork } from './load-network';
-import { nonNegativeNumber } from './number-flags';
+import { nonNegativeNumber } from './flag-values';
 
 /**
  * `lifecircle build-network <osm> -o <file> [--min-component n]`: builds the walking graph once and writes

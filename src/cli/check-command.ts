@@ -10,7 +10,6 @@ import {
   parseCrs,
   resolveParameters,
   type DistrictTotals,
-  type EstateStatus,
   type ImportError,
   type ReportLanguage,
 } from '../core';
@@ -18,7 +17,7 @@ import { BUILTIN_PROFILES, getProfile } from '../profiles';
 import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
 import { readInputFile, writeOutput } from './input-file';
 import { parseKeyValues } from './key-values';
-import { positiveNumber } from './number-flags';
+import { positiveNumber, oneOf } from './flag-values';
 import { checkTableText } from './check-table-text';
 
 const OPTIONS = {
@@ -55,11 +54,9 @@ export async function runCheck(argv: string[]): Promise<number> {
     );
   }
   const format = oneOf(values.format, ['table', 'json', 'csv'], '--format');
-  const lang = oneOf(values.lang, ['zh', 'en'], '--lang') as ReportLanguage;
+  const lang = oneOf(values.lang, ['zh', 'en'], '--lang');
   const defaultStatus =
-    values.status === undefined
-      ? undefined
-      : (oneOf(values.status, ['new', 'existing'], '--status') as EstateStatus);
+    values.status === undefined ? undefined : oneOf(values.status, ['new', 'existing'], '--status');
   const { parameters, errors: paramErrors } = resolveParameters(
     profile,
     parseKeyValues(values.param, '--param'),
@@ -195,10 +192,4 @@ function rejectedRows(
     row[width - 1] = lang === 'zh' ? e.messageZh : e.message;
     return row;
   });
-}
-
-function oneOf(value: string | undefined, allowed: string[], flag: string): string {
-  if (value === undefined || !allowed.includes(value))
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value;
 }

@@ -16,7 +16,7 @@ import { EXIT_UNUSABLE, UsageError } from './errors';
 import { readInputFile, writeOutput } from './input-file';
 import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
-import { nonNegativeNumber, positiveNumber } from './number-flags';
+import { nonNegativeNumber, positiveNumber, oneOf } from './flag-values';
 import { coverageCsv, coverageGeojson } from './coverage-output';
 
 const OPTIONS = {
@@ -52,16 +52,11 @@ export async function runCoverage(argv: string[]): Promise<number> {
     throw new UsageError(
       `unknown profile "${values.profile}" (expected one of ${BUILTIN_PROFILES.map((p) => p.id).join(', ')})`,
     );
-  const format = choose(values.format, ['json', 'geojson', 'csv'], '--format');
-  const snap = choose(values.snap, ['edge', 'node'], '--snap') as 'edge' | 'node';
-  const kind =
-    values.kind === undefined
-      ? undefined
-      : (choose(values.kind, [...FACILITY_KINDS], '--kind') as FacilityKind);
+  const format = oneOf(values.format, ['json', 'geojson', 'csv'], '--format');
+  const snap = oneOf(values.snap, ['edge', 'node'], '--snap');
+  const kind = values.kind === undefined ? undefined : oneOf(values.kind, [...FACILITY_KINDS], '--kind');
   const mode =
-    values.mode === undefined
-      ? undefined
-      : (choose(values.mode, ['network', 'straight-line'], '--mode') as 'network' | 'straight-line');
+    values.mode === undefined ? undefined : oneOf(values.mode, ['network', 'straight-line'], '--mode');
   if (mode === 'network' && !values.network)
     throw new UsageError('--mode network needs --network <osm|pbf|graph file>');
   const { parameters, errors: paramErrors } = resolveParameters(
@@ -165,10 +160,4 @@ function minutesOfKinds(kinds: FacilityKind[], parameters: ProfileParameters): n
   throw new UsageError(
     `the facilities are of kinds with different service minutes (${kinds.join(', ')}): choose one with --kind, or give --minutes`,
   );
-}
-
-function choose(value: string | undefined, allowed: readonly string[], flag: string): string {
-  if (value === undefined || !allowed.includes(value))
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value;
 }
