@@ -1,8 +1,8 @@
 /** Over the map: what colours the estates, which facility kind is shown, layers, and the add tool. */
 import { useTranslation } from 'react-i18next';
-import { FACILITY_KINDS } from '../core';
 import { dispatch, useApp } from '../store/store';
 import type { LayerKey } from '../store/types';
+import { KindOptions } from './KindOptions';
 
 const LAYERS: LayerKey[] = ['estates', 'facilities', 'serviceAreas', 'underserved', 'streets', 'districts'];
 
@@ -34,11 +34,7 @@ export function MapToolbar() {
           }
           data-testid="kind-select"
         >
-          {FACILITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <button

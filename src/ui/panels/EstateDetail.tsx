@@ -2,8 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS, type Rule, type Verdict } from '../../core';
 import { getProfile } from '../../profiles';
-import { dispatch, useApp } from '../../store/store';
+import { useApp } from '../../store/store';
 import type { KindCoverage } from '../../store/types';
+import { DetailHeader } from '../DetailHeader';
 import { formatNumber } from '../format';
 import { VerdictCard } from './VerdictCard';
 
@@ -61,16 +62,9 @@ export function EstateDetail({ id }: { id: string }) {
   const derived = coverage ? coverageVerdicts(rules, id, coverage.byKind) : [];
   return (
     <section className="estate-detail" data-testid="estate-detail" aria-labelledby="estate-title">
-      <header className="detail-header">
-        <h2 id="estate-title">{estate.name}</h2>
-        <button
-          type="button"
-          onClick={() => dispatch({ type: 'view/select', selection: null })}
-          aria-label={t('actions.close')}
-        >
-          ×
-        </button>
-      </header>
+      <DetailHeader titleId="estate-title" level={2}>
+        {estate.name}
+      </DetailHeader>
       <dl className="facts">
         <div>
           <dt>{t('estate.households')}</dt>

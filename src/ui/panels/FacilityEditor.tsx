@@ -1,11 +1,13 @@
 /** Edits one facility: name, kind, capacity, status; moves it by keyboard; deletes it. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACILITY_KINDS, lngLat, type Facility, type FacilityKind, type Verdict } from '../../core';
+import { lngLat, type Facility, type FacilityKind, type Verdict } from '../../core';
 import { getProfile } from '../../profiles';
 import type { FacilityPatch } from '../../store/actions';
 import { dispatch, useApp } from '../../store/store';
 import { useServices } from '../context';
+import { DetailHeader } from '../DetailHeader';
+import { KindOptions } from '../KindOptions';
 import { VerdictCard } from './VerdictCard';
 
 /** Keyboard nudge step: 50 m, about one building, converted to degrees at the facility's latitude. */
@@ -101,16 +103,9 @@ export function FacilityEditor({ id }: { id: string }) {
   const update = (patch: FacilityPatch) => dispatch({ type: 'facility/update', id, patch });
   return (
     <section className="facility-editor" aria-labelledby="facility-title" data-testid="facility-editor">
-      <header className="detail-header">
-        <h3 id="facility-title">{facility.name}</h3>
-        <button
-          type="button"
-          onClick={() => dispatch({ type: 'view/select', selection: null })}
-          aria-label={t('actions.close')}
-        >
-          ×
-        </button>
-      </header>
+      <DetailHeader titleId="facility-title" level={3}>
+        {facility.name}
+      </DetailHeader>
       <label className="field">
         <span>{t('facility.name')}</span>
         <input
@@ -126,11 +121,7 @@ export function FacilityEditor({ id }: { id: string }) {
           onChange={(e) => update({ kind: e.target.value as FacilityKind })}
           data-testid="facility-kind"
         >
-          {FACILITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <NumberField
