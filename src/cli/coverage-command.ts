@@ -129,17 +129,18 @@ export async function runCoverage(argv: string[]): Promise<number> {
   const report = { ...result, network, profile: { id: profile.id, name: profile.name }, errors, warnings };
 
   if (format === 'json') await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
-  else if (format === 'csv') await writeOutput(coverageCsv(result), values.out);
-  else
-    await writeOutput(
-      JSON.stringify(coverageGeojson(result, estates.estates, facilities)) + '\n',
-      values.out,
-    );
+  else if (format === 'csv') await writeOutput(coverageCsv(result, errors), values.out);
+  else {
+    // errors and warnings travel as foreign members, so a rejected row is never lost from the file.
+    const geojson = coverageGeojson(result, estates.estates, facilities);
+    const file = { ...geojson, mode: result.mode, parameters: result.parameters, errors, warnings };
+    await writeOutput(JSON.stringify(file) + '\n', values.out);
+  }
   if (values.out) {
     const s = result.summary;
     process.stderr.write(
       `${result.mode}: ${s.householdsCovered} of ${s.households} households covered within ${minutes} min (${s.pctCovered?.toFixed(1) ?? '—'} %); ` +
-        `${s.estatesOffNetwork} estates off the network; ${errors.length} rows rejected (listed under "errors")\n`,
+        `${s.estatesOffNetwork} estates off the network; ${errors.length} rows rejected (listed ${format === 'csv' ? 'after the estates' : 'under "errors"'})\n`,
     );
   }
   const unusable = [

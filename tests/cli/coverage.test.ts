@@ -42,6 +42,22 @@ describe('lifecircle coverage', () => {
     expect(report.summary.householdsCovered).toBe(200);
   });
 
+  it('keeps rejected rows in CSV and GeoJSON output', () => {
+    const estates = write(
+      'bad-e.csv',
+      'id,name,lng,lat,households\na,A,121.40,31.20,100\nb,B,121.40,31.21,abc\n',
+    );
+    const facilities = write('bad-f.csv', 'id,name,kind,places,lng,lat\nn1,N,nursery,20,121.40,31.21\n');
+    const args = ['coverage', '--estates', estates, '--facilities', facilities, '--minutes', '10'];
+    const csv = runCli([...args, '--format', 'csv']).stdout;
+    expect(csv).toMatch(/bad-e\.csv:2,rejected/);
+    expect(csv).toMatch(/^parameter,mode,straight-line/m);
+    const geojson = JSON.parse(runCli([...args, '--format', 'geojson']).stdout);
+    expect(geojson.mode).toBe('straight-line');
+    expect(geojson.errors).toHaveLength(1);
+    expect(geojson.errors[0]).toMatchObject({ row: 2 });
+  });
+
   it.skipIf(!w1DataAvailable())(
     'reproduces w1 from the command line: each estate’s networkM to the metre',
     async () => {
