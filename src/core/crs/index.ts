@@ -7,3 +7,8 @@ export * from './convert-coordinate';
 export * from './suggest-crs';
 export * from './to-wgs84';
 export * from './prj-to-crs';
+export * from './land-mask';
+export * from './points-at-sea';
+export * from './inverse-projector';
+export * from './crs-alternatives';
+export * from './land-check';
