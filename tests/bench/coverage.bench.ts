@@ -3,7 +3,9 @@
  * tests/bench/w1-workload.ts), skipped when ../shared/data is absent:
  * - `coverage: move one facility` — move one of 200 facilities and update coverage (edge snapping,
  *   2SFCA, 15 min at 1000 m / 15 min), target ≤ 1 ms;
- * - `coverage: service areas 200 × 3` — 5/10/15-minute polygons for the 200 facilities, target ≤ 50 ms;
+ * - `coverage: service areas 200 × 3` — 5/10/15-minute polygons for the 200 facilities, target ≤ 50 ms,
+ *   in the flat typed-array layout the engine returns (see FlatServiceAreas);
+ * - `coverage: service areas 200 × 3 as GeoJSON` — the same carried on to GeoJSON objects;
  * - `coverage: full edge + 2SFCA` — the whole computeCoverage for the w1 compounds and 200 facilities.
  * Each records its ratio to `coverage: baseline w1 search` (the w1 engine question, one multi-source
  * search) measured in the same run, so the figures survive a busy machine.
@@ -12,8 +14,10 @@ import { describe } from 'vitest';
 import {
   computeCoverage,
   createCoverageSession,
+  serviceAreaGeometry,
   serviceAreaPolygons,
   type CoverageInput,
+  type FlatServiceAreas,
   type ServiceAreaCollection,
 } from '../../src/core/coverage';
 import { lngLat } from '../../src/core/geo/units';
@@ -92,33 +96,40 @@ describe.skipIf(w === null)('coverage on Shanghai (skipped when ../shared/data i
   );
 
   const sources = session?.serviceAreaSources() ?? [];
-  let areas: ServiceAreaCollection | null = null;
+  const areaOptions = { minutes: [5, 10, 15], speedMps: 1000 / 900 };
+  let flat: FlatServiceAreas | null = null;
   benchAndRecord(
     'coverage: service areas 200 × 3',
-    () =>
-      (areas = serviceAreaPolygons(workload.graph, sources, { minutes: [5, 10, 15], speedMps: 1000 / 900 })),
+    () => (flat = serviceAreaGeometry(workload.graph, sources, areaOptions)),
     {
       iterations: 30,
       time: 0,
       warmupIterations: 3,
       onRecorded: (r) => {
-        // Vertices as written out, and Position arrays actually built (one per vertex and facility).
-        let vertices = 0;
-        const positions = new Set<unknown>();
-        for (const f of areas?.features ?? []) {
-          const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-          for (const ring of polys.flat()) {
-            vertices += ring.length;
-            for (const position of ring) positions.add(position);
-          }
-        }
         withRatio('coverage: service areas 200 × 3', r, {
-          polygons: areas?.features.length ?? 0,
-          vertices,
-          positions: positions.size,
+          polygons: flat === null ? 0 : flat.areaStart.length - 1,
+          rings: flat === null ? 0 : flat.ringStart.length - 1,
+          vertices: flat === null ? 0 : flat.coordinates.length / 2,
           cellM: 25,
           bufferM: 50,
           targetMs: 50,
+        });
+      },
+    },
+  );
+
+  // The same areas carried on to GeoJSON objects (what a file export or the map's source needs).
+  let areas: ServiceAreaCollection | null = null;
+  benchAndRecord(
+    'coverage: service areas 200 × 3 as GeoJSON',
+    () => (areas = serviceAreaPolygons(workload.graph, sources, areaOptions)),
+    {
+      iterations: 30,
+      time: 0,
+      warmupIterations: 3,
+      onRecorded: (r) => {
+        withRatio('coverage: service areas 200 × 3 as GeoJSON', r, {
+          features: areas?.features.length ?? 0,
         });
       },
     },

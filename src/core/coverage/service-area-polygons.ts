@@ -1,14 +1,13 @@
-import type { MultiPolygon, Polygon } from 'geojson';
 import type { WalkingGraph } from '../model/network';
 import { ContourTracer } from './contour-rings';
 import { ReachDrawer } from './draw-reach';
-import { LatticePositions } from './lattice-positions';
+import { FlatAreaWriter, type FlatServiceAreas } from './flat-service-areas';
+import { LatticeDegrees } from './lattice-degrees';
 import { localFrame } from './local-frame';
 import { ReachRaster } from './reach-raster';
 import { ReachSearch } from './reach-search';
-import { RingSet } from './ring-set';
-import { serviceAreaStyle } from './service-area-style';
-import type { ServiceAreaCollection, ServiceAreaFeature, ServiceAreaSource } from './types';
+import { serviceAreasToGeoJSON } from './service-areas-to-geojson';
+import type { ServiceAreaCollection, ServiceAreaSource } from './types';
 
 export interface ServiceAreaOptions {
   /** Walking-time budgets, e.g. [5, 10, 15]. */
@@ -29,22 +28,20 @@ export interface ServiceAreaOptions {
  * One raster serves all budgets, so the 15-minute area contains the 10-minute one exactly. Far faster
  * than buffering thousands of segments with Turf and never a convex blob across blocks.
  *
- * Everything up to the GeoJSON works in typed arrays reused from facility to facility, and all rings are
- * traced before the first GeoJSON array is made. The GeoJSON itself (a few hundred thousand small arrays,
- * and the garbage collector's work on them) is most of the cost, so a vertex shared by several rings of
- * one facility is one Position array (see LatticePositions): read the result, do not edit it in place.
+ * Everything works in typed arrays reused from facility to facility, and the result is the flat layout
+ * (see FlatServiceAreas): no array is made per ring or vertex. `serviceAreaPolygons` gives GeoJSON.
  * @param graph the walking graph
  * @param sources facilities with their snapped points (`CoverageSession.serviceAreaSources()`)
  * @param options budgets, speed, band and cell sizes
- * @returns per facility and budget a Polygon or MultiPolygon (largest budget first), with styling properties;
- *   facilities off the network are listed in `offNetwork`
- * @example serviceAreaPolygons(graph, session.serviceAreaSources(), { minutes: [5, 10, 15], speedMps: 1.11 })
+ * @returns per facility and budget its polygons (largest budget first); facilities off the network are
+ *   listed in `offNetwork`
+ * @example serviceAreaGeometry(graph, session.serviceAreaSources(), { minutes: [5, 10, 15], speedMps: 1.11 })
  */
-export function serviceAreaPolygons(
+export function serviceAreaGeometry(
   graph: WalkingGraph,
   sources: readonly ServiceAreaSource[],
   options: ServiceAreaOptions,
-): ServiceAreaCollection {
+): FlatServiceAreas {
   const bufferM = options.bufferM ?? 50;
   const cellM = options.cellM ?? 25;
   const order = [...new Set(options.minutes)].sort((a, b) => a - b);
@@ -62,56 +59,62 @@ export function serviceAreaPolygons(
   const drawer = new ReachDrawer(graph, search);
   const raster = new ReachRaster(cellM, bufferM);
   const tracer = new ContourTracer();
-  const positions = new LatticePositions();
+  const lattice = new LatticeDegrees();
+  const writer = new FlatAreaWriter();
+  const facilityIds: string[] = [];
   const offNetwork: string[] = [];
-  // Pass 1: every facility's rings into one store (typed arrays only); pass 2 builds the GeoJSON.
-  const store = new RingSet();
-  const plans: { source: number; size: number; half: number; polygons: number[][][] }[] = [];
-  for (let i = 0; i < sources.length; i++) {
-    const source = sources[i]!;
+  for (const source of sources) {
     const p = source.snapped;
     if (!p || p.offNetwork || p.nodeA < 0) {
       offNetwork.push(source.id);
       continue;
     }
+    facilityIds.push(source.id);
     const frame = localFrame(source.location[0], source.location[1]);
     search.run([p.nodeA, p.nodeB], [p.accessM + p.offsetA, p.accessM + p.offsetB], maxM);
     raster.reset(limits);
     drawer.draw(raster, frame, p, maxM);
     raster.finish();
     const sets = tracer.traceSets(raster.levels, raster.size, limits.length, raster);
-    const polygons: number[][][] = [];
+    lattice.reset(raster.size, raster.half, cellM, frame);
+    const { lng, lat } = lattice;
+    // Never empty: the facility's own position (walking distance 0) is always drawn.
     for (let k = limits.length - 1; k >= 0; k--) {
       const set = sets[k]!;
-      polygons.push(set.polygons().map((rings) => rings.map((r) => store.copy(set, r))));
-    }
-    plans.push({ source: i, size: raster.size, half: raster.half, polygons });
-  }
-  const features: ServiceAreaFeature[] = [];
-  for (const plan of plans) {
-    const source = sources[plan.source]!;
-    positions.reset(plan.size, plan.half, cellM, localFrame(source.location[0], source.location[1]));
-    for (let k = limits.length - 1; k >= 0; k--) {
-      const polygons = plan.polygons[limits.length - 1 - k]!.map((rings) =>
-        rings.map((r) => positions.ring(store, r)),
-      );
-      // Never empty: the facility's own position (walking distance 0) is always drawn.
-      const geometry: Polygon | MultiPolygon =
-        polygons.length === 1
-          ? { type: 'Polygon', coordinates: polygons[0]! }
-          : { type: 'MultiPolygon', coordinates: polygons };
-      features.push({
-        type: 'Feature',
-        geometry,
-        properties: {
-          facilityId: source.id,
-          minutes: order[k]!,
-          distanceM: limits[k]!,
-          mode: 'network',
-          ...serviceAreaStyle(order[k]!),
-        },
-      });
+      const { xy, start, end } = set;
+      writer.area();
+      for (const rings of set.polygons()) {
+        writer.polygon();
+        for (const r of rings) {
+          writer.ring((end[r]! - start[r]!) >> 1);
+          for (let q = start[r]!; q < end[r]!; q += 2) writer.vertex(lng[xy[q]!]!, lat[xy[q + 1]!]!);
+        }
+      }
     }
   }
-  return { type: 'FeatureCollection', features, offNetwork };
+  return {
+    mode: 'network',
+    minutes: [...order].reverse(),
+    distanceM: [...limits].reverse(),
+    facilityIds,
+    offNetwork,
+    ...writer.finish(),
+  };
+}
+
+/**
+ * `serviceAreaGeometry` as GeoJSON (for files and the map).
+ * @param graph the walking graph
+ * @param sources facilities with their snapped points
+ * @param options budgets, speed, band and cell sizes
+ * @returns per facility and budget a Polygon or MultiPolygon (largest budget first), with styling
+ *   properties; facilities off the network are listed in `offNetwork`
+ * @example serviceAreaPolygons(graph, session.serviceAreaSources(), { minutes: [5, 10, 15], speedMps: 1.11 })
+ */
+export function serviceAreaPolygons(
+  graph: WalkingGraph,
+  sources: readonly ServiceAreaSource[],
+  options: ServiceAreaOptions,
+): ServiceAreaCollection {
+  return serviceAreasToGeoJSON(serviceAreaGeometry(graph, sources, options));
 }
