@@ -51,6 +51,9 @@ function root(parent: Int32Array, x: number): number {
   return x;
 }
 
+/** Progress steps of the assembly: sorted nodes, unique edges, components, CSR. */
+const BUILD_STEPS = 4;
+
 /** What buildWalkingGraph reports: the common report plus what the OSM input itself lacked. */
 export interface OsmBuildReport extends NetworkBuildReport {
   /** The minComponent threshold that was applied. */
@@ -75,13 +78,17 @@ export interface OsmBuildReport extends NetworkBuildReport {
  * `minComponent` nodes are dropped, and the remaining nodes are indexed in ascending OSM id order.
  * @param osm nodes and walkable ways read from XML or PBF
  * @param minComponent smallest component (in nodes) that is kept
+ * @param onStep called before and after each of the BUILD_STEPS steps with (steps done, BUILD_STEPS)
  * @returns the CSR graph and what was kept and dropped
  */
 export function assembleWalkingGraph(
   osm: OsmCollector,
   minComponent: number,
+  onStep?: (done: number, total: number) => void,
 ): { graph: WalkingGraph; report: OsmBuildReport } {
+  onStep?.(0, BUILD_STEPS);
   const nodes = sortNodes(osm);
+  onStep?.(1, BUILD_STEPS);
   const n = nodes.ids.length;
   if (n > MAX_PAIR_NODES)
     throw new OsmReadError(`OSM: ${n} nodes is more than the ${MAX_PAIR_NODES} supported`);
@@ -107,6 +114,7 @@ export function assembleWalkingGraph(
     wayStart = wayEnd;
   }
   const pairs = uniqueEdgePairs(keys, keyCount, n);
+  onStep?.(2, BUILD_STEPS);
 
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -140,6 +148,7 @@ export function assembleWalkingGraph(
     }
   }
   componentSizes.sort((a, b) => b - a);
+  onStep?.(3, BUILD_STEPS);
 
   const newIndex = new Int32Array(n).fill(-1);
   let kept = 0;
@@ -165,6 +174,7 @@ export function assembleWalkingGraph(
     keptEdges++;
   }
   const csr = csrFromPairs(kept, { lo: pairs.lo, hi: pairs.hi, count: keptEdges }, coords);
+  onStep?.(4, BUILD_STEPS);
   const graph: WalkingGraph = { nodeCount: kept, coords, osmIds, ...csr };
   const report: OsmBuildReport = {
     nodes: kept,

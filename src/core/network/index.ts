@@ -25,3 +25,10 @@ export { isWalkableWay } from './osm-tags';
 export { OsmReadError } from './osm-read-error';
 export { distanceToPoint, sameEdgeDistanceM, seedsForPoint } from './point-seeds';
 export { serializeGraph } from './serialize-graph';
+export {
+  PROGRESS_STEP,
+  taskProgress,
+  type ProgressCallback,
+  type ProgressPhase,
+  type TaskProgress,
+} from './task-progress';

@@ -165,9 +165,15 @@ function readWay(pbf: PbfReader, block: Block, sink: OsmCollector): void {
  * ways; relations skipped) into the collector, one blob at a time.
  * @param bytes the whole `.osm.pbf` file
  * @param sink receives nodes and walkable ways
+ * @param onBlob called after each blob with the bytes read so far (a blob holds thousands of
+ * entities, so this is a bounded number of calls)
  * @example readOsmPbf(bytes, new OsmCollector())
  */
-export function readOsmPbf(bytes: Uint8Array, sink: OsmCollector): void {
+export function readOsmPbf(
+  bytes: Uint8Array,
+  sink: OsmCollector,
+  onBlob?: (bytesRead: number) => void,
+): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 0;
   let blobIndex = 0;
@@ -207,5 +213,6 @@ export function readOsmPbf(bytes: Uint8Array, sink: OsmCollector): void {
       throw new OsmReadError(`OSM PBF: first blob has type "${type}", expected OSMHeader`);
     }
     blobIndex++;
+    onBlob?.(pos);
   }
 }
