@@ -33,8 +33,9 @@ export function estateRow(s: SessionState, i: number): EstateCoverage {
     reason,
     snapM,
     demand: p.capacity === null || Number.isNaN(d) ? null : d,
-    // Off the network nothing is known about access: null, not zero.
-    supplyDemandRatio: p.capacity === null || reason !== null ? null : s.fca.access[i]!,
+    // Off the network, or reached only by facilities of unknown capacity, nothing is known: null, not zero.
+    supplyDemandRatio:
+      p.capacity === null || reason !== null || !s.fca.knowsSupply(i) ? null : s.fca.access[i]!,
     underserved: isUnderserved(s, i),
   };
 }

@@ -96,6 +96,15 @@ export class TwoStepFca {
     for (let i = 0; i < this.access.length; i++) this.sumAccess(i);
   }
 
+  /**
+   * True when A_i says something: no facility reaches estate i (A_i = 0 is known), or at least one that
+   * does has a known capacity. False when every facility reaching it has an unknown capacity.
+   */
+  knowsSupply(i: number): boolean {
+    const list = this.reachedBy[i]!;
+    return list.length === 0 || list.some((j) => this.capacity[j] !== null && this.capacity[j] !== undefined);
+  }
+
   /** True when every facility reaching i is known to be over capacity (load > 1). */
   onlyOverloaded(i: number): boolean {
     const list = this.reachedBy[i]!;

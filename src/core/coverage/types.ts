@@ -89,7 +89,11 @@ export interface EstateCoverage {
   snapM: number | null;
   /** Demand in the capacity unit; null without capacity options or when residents/households are unknown. */
   demand: number | null;
-  /** 2SFCA accessibility A_i: supply per unit of demand reachable (≥ 1 means enough); null without capacity. */
+  /**
+   * 2SFCA accessibility A_i: supply per unit of demand reachable (≥ 1 means enough); null without capacity
+   * options, off the network, or when every facility within reach has an unknown capacity (facilities of
+   * unknown capacity add nothing to A_i where some capacities are known).
+   */
   supplyDemandRatio: number | null;
   /** On the network and not covered, or covered only by facilities whose load is above 1 (false off-network). */
   underserved: boolean;

@@ -133,6 +133,32 @@ describe('computeCoverage on a hand-worked network', () => {
     expect(total).toBeCloseTo(12, 10);
   });
 
+  it('gives no ratio (null, not 0) to an estate reached only by facilities of unknown capacity', () => {
+    const unknown = computeCoverage({
+      estates,
+      facilities: [makeFacility('F1', [...P.F1], null), makeFacility('F2', [...P.F2], 10)],
+      network: { graph, snapper },
+      options,
+    });
+    const r = (id: string) => unknown.estates.find((e) => e.id === id)!;
+    // E1 and E2 are reached by F1 alone (capacity unknown); E3 also by F2 (10 places, demand 4 → 2.5).
+    expect([r('E1').covered, r('E1').supplyDemandRatio, r('E2').supplyDemandRatio]).toEqual([
+      true,
+      null,
+      null,
+    ]);
+    expect(r('E3').supplyDemandRatio).toBeCloseTo(2.5, 12);
+    expect([r('E1').underserved, r('E3').underserved]).toEqual([false, false]);
+    // Not reached at all: A = 0 is known.
+    const far = computeCoverage({
+      estates,
+      facilities: [makeFacility('F2', [...P.F2], 10)],
+      network: { graph, snapper },
+      options,
+    });
+    expect(far.estates.find((e) => e.id === 'E1')).toMatchObject({ covered: false, supplyDemandRatio: 0 });
+  });
+
   it('is underserved only when not covered without capacity options', () => {
     const plain = computeCoverage({
       estates,
