@@ -80,8 +80,8 @@ export type RequestMap = {
   'network/restore': [{ graphBytes: Uint8Array }, NetworkLoaded];
   /** Forget the network: coverage falls back to straight-line distances. */
   'network/clear': [Record<string, never>, { ok: true }];
-  'import/estates': [Omit<ImportInput, 'parseXml'>, EstateImport];
-  'import/facilities': [Omit<FacilityImportInput, 'parseXml'>, FacilityImport];
+  'import/estates': [Omit<ImportInput, 'parseXml' | 'onProgress'>, EstateImport];
+  'import/facilities': [Omit<FacilityImportInput, 'parseXml' | 'onProgress'>, FacilityImport];
   'rules/evaluate': [EvaluateRequest, EvaluateResponse];
   /** Facility-scope rules (floor area per place or bed, minimum size) for one facility. */
   'rules/facility': [{ facility: Facility; profileId: string; overrides: Record<string, number> }, Verdict[]];

@@ -3,6 +3,7 @@ import type { CrsId } from '../crs/crs-id';
 import type { ImportError, ImportWarning } from '../model/diagnostics';
 import type { Estate } from '../model/estate';
 import type { Facility, FacilityKind } from '../model/facility';
+import type { ProgressCallback } from '../network/task-progress';
 
 /** How the bytes of a text file were read. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -30,6 +31,11 @@ export interface ImportInput {
   fieldMap?: Record<string, string>;
   /** XML parser, needed for KML only. */
   parseXml?: ParseXml;
+  /**
+   * Called with the share done (0–1, ending with exactly one 1) and the phase: 'read' once the file
+   * is parsed, 'rows' while rows are mapped (every 1 % of rows, never per row).
+   */
+  onProgress?: ProgressCallback;
 }
 
 /** Facility import also takes the kind to give rows without one. */

@@ -1,5 +1,6 @@
 import type { CrsId } from '../crs/crs-id';
 import type { ImportError, ImportWarning } from '../model/diagnostics';
+import { PROGRESS_STEP, taskProgress } from '../network/task-progress';
 import { rowError, warning, type MessageContext } from './diagnostic';
 import type { ImportInput, ImportReport, SourceTable } from './import-types';
 import { qualityWarnings, type QualityItem } from './quality-warnings';
@@ -19,6 +20,13 @@ export interface ImportSpec<F extends string, T extends QualityItem> {
   /** Warnings specific to the item type, after the shared ones. */
   extraWarnings?(items: readonly T[], ctx: MessageContext): ImportWarning[];
 }
+
+/**
+ * Share of an import given to reading the file (decoding and parsing, whatever the format); mapping
+ * the rows takes the rest. Measured on the Shanghai compounds.csv (3,000 rows, warm): papaparse
+ * ≈ 6 ms of ≈ 42 ms in all, about 15 %.
+ */
+const READ_SHARE = 0.15;
 
 /** The fields every spec has: coordinates are read the same way for estates and facilities. */
 type LocatedField = 'lng' | 'lat' | 'coordinates';
@@ -81,7 +89,9 @@ export function runImport<F extends string, T extends QualityItem>(
   input: ImportInput,
   spec: ImportSpec<F, T>,
 ): { items: T[]; report: ImportReport<F> } {
+  const progress = taskProgress(input.onProgress);
   const { table, ctx } = readSource(input);
+  progress.report('read', 0, READ_SHARE, 1, 1);
   const crs: CrsId = input.crs ?? table.declaredCrs ?? 'wgs84';
   const resolved = resolveMapping(table.headers, spec.aliases, input.fieldMap, ctx);
   const warnings: ImportWarning[] = [...table.warnings];
@@ -110,7 +120,10 @@ export function runImport<F extends string, T extends QualityItem>(
   }
   if (!fatal && table.rowCount > 0)
     fatal = columnProblem(spec as ImportSpec<F, QualityItem>, resolved, table, ctx);
-  if (fatal) return { items: [], report: { ...report, errors: [fatal], fatal: true } };
+  if (fatal) {
+    progress.finish('read');
+    return { items: [], report: { ...report, errors: [fatal], fatal: true } };
+  }
   if (input.crs && table.unknownCrs) {
     const en = `the file declares "${table.unknownCrs}"; reading it as ${input.crs} as given`;
     warnings.push(
@@ -143,7 +156,13 @@ export function runImport<F extends string, T extends QualityItem>(
   const properties = (): Record<string, unknown> => reader.properties(table.headers, mapped);
   const items: T[] = [];
   const errors: ImportError[] = [...table.rowErrors];
+  const rows = table.records.length;
+  // Report every 1 % of rows: a modulo per row, the callback about a hundred times.
+  const every = Math.max(1, Math.ceil(rows * PROGRESS_STEP));
+  let done = 0;
   for (const record of table.records) {
+    if (input.onProgress && done % every === 0) progress.report('rows', READ_SHARE, 1, done, rows);
+    done++;
     reader.load(record);
     const item = spec.map(reader, properties);
     const error = reader.error();
@@ -156,5 +175,6 @@ export function runImport<F extends string, T extends QualityItem>(
   }
   errors.sort((a, b) => a.row - b.row);
   warnings.push(...qualityWarnings(items, ctx), ...(spec.extraWarnings?.(items, ctx) ?? []));
+  progress.finish('rows');
   return { items, report: { ...report, errors, rowCount: table.rowCount } };
 }
