@@ -6,8 +6,10 @@
  */
 import Papa from 'papaparse';
 import { bench, describe, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { landMaskFromTopology, pointsAtSea, projectorFor, type LandTopology } from '../../src/core/crs';
 import { importEstates } from '../../src/core/io';
-import { recordBench } from './bench-results';
+import { benchAndRecord, recordBench, recordedCase } from './bench-results';
 import { mulberry32 } from './w1-workload';
 
 const ROWS = 100_000;
@@ -91,4 +93,42 @@ describe('import 100k CSV rows (BD-09 → WGS-84)', () => {
       teardown: (_task, mode) => (mode === 'run' ? report() : undefined),
     },
   );
+});
+
+/**
+ * The import review's in-the-sea check on 100k seeded points around the Shanghai coast (the hard case:
+ * many cells near the coast), against a baseline in the same run: converting the same points from
+ * BD-09, which the import does anyway. The mask is built once, as the worker does.
+ */
+describe('land check of 100k imported points', () => {
+  const topology = JSON.parse(
+    readFileSync(new URL('../../node_modules/world-atlas/land-10m.json', import.meta.url), 'utf8'),
+  ) as LandTopology;
+  const mask = landMaskFromTopology(topology);
+  const next = mulberry32(SEED);
+  const points = new Float64Array(2 * ROWS);
+  for (let i = 0; i < ROWS; i++) {
+    // 121.2–122.2°E, 30.7–31.7°N: Shanghai, Chongming, the Yangtze mouth and open sea east of Nanhui.
+    points[2 * i] = 121.2 + next() / 2 ** 32;
+    points[2 * i + 1] = 30.7 + next() / 2 ** 32;
+  }
+  const bd09 = projectorFor('bd09');
+  benchAndRecord(
+    'land check: bd09 → WGS-84 of 100k points (baseline)',
+    () => {
+      for (let i = 0; i < ROWS; i++) bd09(points[2 * i] as number, points[2 * i + 1] as number);
+    },
+    { iterations: 10 },
+  );
+  benchAndRecord('land check: pointsAtSea 100k points', () => pointsAtSea(mask, points), {
+    iterations: 10,
+    extra: () => {
+      const base = recordedCase('land check: bd09 → WGS-84 of 100k points (baseline)');
+      return { points: ROWS, atSea: pointsAtSea(mask, points).length, baselineMs: base?.medianMs ?? null };
+    },
+  });
+  benchAndRecord('land check: landMaskFromTopology land-10m', () => landMaskFromTopology(topology), {
+    iterations: 5,
+    extra: () => ({ segments: mask.segments.length / 4 }),
+  });
 });
