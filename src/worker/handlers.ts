@@ -6,6 +6,7 @@ import {
   buildWalkingGraph,
   createCoverageSession,
   createSnapper,
+  DEFAULT_SEA_TOLERANCE_M,
   deserializeGraph,
   deserializeGraphReport,
   evaluateEstates,
@@ -13,6 +14,8 @@ import {
   FACILITY_KINDS,
   importEstates,
   importFacilities,
+  landCheck,
+  landMaskFromTopology,
   resolveParameters,
   serializeGraph,
   serviceAreaPolygons,
@@ -20,10 +23,13 @@ import {
   type CoverageNetwork,
   type CoverageSession,
   type FacilityKind,
+  type LandMask,
+  type LandTopology,
   type ProfileParameters,
   type RuleProfile,
   type ServiceAreaFeature,
 } from '../core';
+import landUrl from 'world-atlas/land-10m.json?url';
 import { getProfile } from '../profiles';
 import { coverageOptionsForKind as coverageOptions } from '../core';
 import { graphSegments } from './graph-segments';
@@ -51,12 +57,32 @@ function profileAndParameters(profileId: string, overrides: Record<string, numbe
   return { profile, ...resolveParameters(profile, text) };
 }
 
+export interface HandlerOptions {
+  /** Loads the land polygons for the in-the-sea check; default: world-atlas's 1:10m land, fetched from the app's own assets. */
+  loadLand?: () => Promise<LandTopology>;
+}
+
+/** Natural Earth 1:10m land (3 MB): fetched only when an import review first asks, never at start-up. */
+const fetchLand = async (): Promise<LandTopology> => {
+  const response = await fetch(landUrl);
+  if (!response.ok) throw new Error(`land mask: ${landUrl} answered ${response.status}`);
+  return (await response.json()) as LandTopology;
+};
+
 /**
  * Creates the handler table with fresh state.
+ * @param options where the land mask comes from (tests pass a file reader)
  * @returns request type → handler, for `serve(self, createHandlers())`
  */
-export function createHandlers(): Record<string, Handler> {
+export function createHandlers(options: HandlerOptions = {}): Record<string, Handler> {
   let network: CoverageNetwork | null = null;
+  let land: Promise<LandMask | null> | null = null;
+  // A failed load is reported as "no sea check" and retried on the next request.
+  const landMask = (): Promise<LandMask | null> =>
+    (land ??= (options.loadLand ?? fetchLand)().then(landMaskFromTopology, () => {
+      land = null;
+      return null;
+    }));
   const sessions = new Map<FacilityKind, CoverageSession>();
   let parameters: ProfileParameters | null = null;
 
@@ -101,6 +127,17 @@ export function createHandlers(): Record<string, Handler> {
     },
     'import/estates': (input) => importEstates(input),
     'import/facilities': (input) => importFacilities(input),
+    'import/check': async ({ points, crs, maxSnapM }) => {
+      const mask = await landMask();
+      const sea = mask ? { ...landCheck(mask, points, crs), toleranceM: DEFAULT_SEA_TOLERANCE_M } : null;
+      if (!network) return { sea, offNetwork: null };
+      const off: number[] = [];
+      for (let i = 0; i < points.length / 2; i++) {
+        const snapped = network.snapper.snap(points[2 * i]!, points[2 * i + 1]!, { mode: 'edge', maxSnapM });
+        if (snapped.offNetwork) off.push(i);
+      }
+      return { sea, offNetwork: Uint32Array.from(off) };
+    },
     'rules/evaluate': ({ estates, profileId, overrides, defaultStatus }) => {
       const { profile, parameters: p, errors } = profileAndParameters(profileId, overrides);
       const result = evaluateEstates(estates, profile, p, defaultStatus ? { defaultStatus } : {});

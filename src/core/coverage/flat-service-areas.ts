@@ -70,6 +70,26 @@ export class FlatAreaWriter {
     }
   }
 
+  /**
+   * Appends a closed ring given in lattice coordinates (see ContourTracer) through per-column and per-row
+   * degree tables.
+   * @param xy flat lattice x, y pairs
+   * @param from first coordinate of the ring in xy
+   * @param to end of the ring in xy (exclusive, closing vertex included)
+   * @param lng longitude per lattice column
+   * @param lat latitude per lattice row
+   */
+  latticeRing(xy: Int32Array, from: number, to: number, lng: Float64Array, lat: Float64Array): void {
+    this.ring((to - from) >> 1);
+    const c = this.coordinates;
+    let n = this.length;
+    for (let q = from; q < to; q += 2) {
+      c[n++] = lng[xy[q]!]!;
+      c[n++] = lat[xy[q + 1]!]!;
+    }
+    this.length = n;
+  }
+
   /** Appends a vertex to the current ring (room was made by `ring`). */
   vertex(lng: number, lat: number): void {
     this.coordinates[this.length++] = lng;

@@ -85,10 +85,7 @@ export function serviceAreaGeometry(
       writer.area();
       for (const rings of set.polygons()) {
         writer.polygon();
-        for (const r of rings) {
-          writer.ring((end[r]! - start[r]!) >> 1);
-          for (let q = start[r]!; q < end[r]!; q += 2) writer.vertex(lng[xy[q]!]!, lat[xy[q + 1]!]!);
-        }
+        for (const r of rings) writer.latticeRing(xy, start[r]!, end[r]!, lng, lat);
       }
     }
   }
