@@ -5,6 +5,8 @@
 import type { FeatureCollection } from 'geojson';
 import type {
   CoverageResult,
+  CrsId,
+  CrsSuggestion,
   Estate,
   EstateImport,
   EstateStatus,
@@ -73,6 +75,24 @@ export interface CoverageResponse {
   elapsedMs: number;
 }
 
+/** The import review's checks of where imported points landed (issue #4: the sea, the network). */
+export interface ImportCheckRequest {
+  /** WGS-84 [lng0, lat0, lng1, lat1, …] of the located items (transferred). */
+  points: Float64Array;
+  /** The CRS the file was read in: other readings are tried from it. */
+  crs: CrsId;
+  /** Farther than this from the street network counts as outside it (coverage's max snap). */
+  maxSnapM: number;
+}
+
+export interface ImportCheckResponse {
+  /** Point numbers more than `toleranceM` from land, and the CRS that would put them on land; null when
+   * the land mask could not be loaded. */
+  sea: { atSea: Uint32Array; suggestion: CrsSuggestion | null; toleranceM: number } | null;
+  /** Point numbers farther than maxSnapM from the network; null when no network is loaded. */
+  offNetwork: Uint32Array | null;
+}
+
 // A type alias (not an interface) so it satisfies the client's Record<string, [req, res]> constraint.
 export type RequestMap = {
   ping: [Record<string, never>, { ok: true }];
@@ -82,6 +102,8 @@ export type RequestMap = {
   'network/clear': [Record<string, never>, { ok: true }];
   'import/estates': [Omit<ImportInput, 'parseXml' | 'onProgress'>, EstateImport];
   'import/facilities': [Omit<FacilityImportInput, 'parseXml' | 'onProgress'>, FacilityImport];
+  /** Which imported points lie in the sea or off the street network (the land mask loads on first use). */
+  'import/check': [ImportCheckRequest, ImportCheckResponse];
   'rules/evaluate': [EvaluateRequest, EvaluateResponse];
   /** Facility-scope rules (floor area per place or bed, minimum size) for one facility. */
   'rules/facility': [{ facility: Facility; profileId: string; overrides: Record<string, number> }, Verdict[]];
