@@ -42,7 +42,7 @@ export type Action =
   | { type: 'results/evaluation'; evaluation: EvaluationView | null }
   | { type: 'results/coverage'; coverage: CoverageView | null }
   | { type: 'job/start'; job: Job }
-  | { type: 'job/progress'; id: string; progress: number | null }
+  | { type: 'job/progress'; id: string; progress: number | null; phase?: string }
   | { type: 'job/end'; id: string }
   | { type: 'results/notice'; notice: { key: string; detail?: string } | null }
   | { type: 'results/error'; error: string | null };

@@ -31,7 +31,15 @@ function reduceResults(results: ResultsState, action: Action): ResultsState {
     case 'job/progress':
       return {
         ...results,
-        jobs: results.jobs.map((j) => (j.id === action.id ? { ...j, progress: action.progress } : j)),
+        jobs: results.jobs.map((j) =>
+          j.id === action.id
+            ? {
+                ...j,
+                progress: action.progress,
+                ...(action.phase === undefined ? {} : { phase: action.phase }),
+              }
+            : j,
+        ),
       };
     case 'job/end':
       return { ...results, jobs: results.jobs.filter((j) => j.id !== action.id) };

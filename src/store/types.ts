@@ -73,6 +73,8 @@ export interface Job {
   label: string;
   /** 0–1, or null when unknown. */
   progress: number | null;
+  /** What the job is doing now (i18n key under `jobs.phase`, e.g. 'read', 'build', 'rows'), if known. */
+  phase?: string;
 }
 
 /** Compliance results for the current scenario. */

@@ -28,9 +28,12 @@ export class WorkerRestartedError extends Error {
   }
 }
 
+/** Progress of a request: 0–1 or null (indeterminate), and the phase the worker named, if any. */
+export type ProgressListener = (value: number | null, phase?: string) => void;
+
 export interface SendOptions {
   signal?: AbortSignal;
-  onProgress?: (value: number | null) => void;
+  onProgress?: ProgressListener;
   /** Silence (no result, no progress) longer than this means the worker is stuck. */
   timeoutMs?: number;
   /**
@@ -43,7 +46,7 @@ export interface SendOptions {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  onProgress?: (value: number | null) => void;
+  onProgress?: ProgressListener;
   timer: ReturnType<typeof setTimeout> | undefined;
   timeoutMs: number;
   unlisten(): void;
@@ -151,7 +154,7 @@ export class AnalysisClient<M extends RequestMapShape> {
     if (!entry) return; // aborted or from before a restart
     if (msg.kind === 'progress') {
       this.arm(msg.id, entry);
-      entry.onProgress?.(msg.value);
+      entry.onProgress?.(msg.value, msg.phase);
       return;
     }
     this.settle(msg.id);

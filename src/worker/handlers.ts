@@ -108,11 +108,11 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
   const handlers: Handlers = {
     ping: () => ({ ok: true }),
     'network/load': async ({ bytes, minComponent }, ctx) => {
-      ctx.progress(null);
-      const { graph, report } = await buildWalkingGraph(
-        bytes,
-        minComponent === undefined ? {} : { minComponent },
-      );
+      ctx.progress(0, 'read');
+      const { graph, report } = await buildWalkingGraph(bytes, {
+        ...(minComponent === undefined ? {} : { minComponent }),
+        onProgress: ctx.progress,
+      });
       return loaded(serializeGraph(graph, report), report);
     },
     'network/restore': ({ graphBytes }) => {
@@ -125,8 +125,8 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       sessions.clear();
       return { ok: true };
     },
-    'import/estates': (input) => importEstates(input),
-    'import/facilities': (input) => importFacilities(input),
+    'import/estates': (input, ctx) => importEstates({ ...input, onProgress: ctx.progress }),
+    'import/facilities': (input, ctx) => importFacilities({ ...input, onProgress: ctx.progress }),
     'import/check': async ({ points, crs, maxSnapM }) => {
       const mask = await landMask();
       const sea = mask ? { ...landCheck(mask, points, crs), toleranceM: DEFAULT_SEA_TOLERANCE_M } : null;

@@ -6,8 +6,12 @@ import type { Endpoint, FromWorker, ToWorker } from './messages';
 import { collectTransferables } from './transfer';
 
 export interface HandlerContext {
-  /** Reports progress 0–1 (null = indeterminate); also tells the client the worker is alive. */
-  progress(value: number | null): void;
+  /**
+   * Reports progress 0–1 (null = indeterminate) and optionally the phase (e.g. the core's 'read',
+   * 'build', 'rows'); also tells the client the worker is alive. Callers report at a bounded rate
+   * (the core's taskProgress: 1 % steps), as each call is one message.
+   */
+  progress(value: number | null, phase?: string): void;
   /** Aborted when the client cancels the request. */
   signal: AbortSignal;
 }
@@ -34,7 +38,8 @@ export function serve(endpoint: Endpoint, handlers: Record<string, Handler>): ()
     const controller = new AbortController();
     running.set(msg.id, controller);
     const ctx: HandlerContext = {
-      progress: (value) => post({ id: msg.id, kind: 'progress', value }),
+      progress: (value, phase) =>
+        post({ id: msg.id, kind: 'progress', value, ...(phase === undefined ? {} : { phase }) }),
       signal: controller.signal,
     };
     Promise.resolve()

@@ -18,4 +18,4 @@ export interface WireError {
 export type FromWorker =
   | { id: number; kind: 'result'; data: unknown }
   | { id: number; kind: 'error'; error: WireError }
-  | { id: number; kind: 'progress'; value: number | null };
+  | { id: number; kind: 'progress'; value: number | null; phase?: string };

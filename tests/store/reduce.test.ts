@@ -101,6 +101,16 @@ describe('reduce', () => {
     expect(s.results.coverage).toBeNull();
   });
 
+  it('a job keeps the last phase it was told, and its progress follows each report', () => {
+    let s = loaded();
+    s = reduce(s, { type: 'job/start', job: { id: 'j', label: 'jobs.network', progress: null } });
+    s = reduce(s, { type: 'job/progress', id: 'j', progress: 0.2, phase: 'read' });
+    s = reduce(s, { type: 'job/progress', id: 'j', progress: 0.4 });
+    expect(s.results.jobs).toEqual([{ id: 'j', label: 'jobs.network', progress: 0.4, phase: 'read' }]);
+    s = reduce(s, { type: 'job/progress', id: 'j', progress: 0.9, phase: 'build' });
+    expect(s.results.jobs[0]).toMatchObject({ progress: 0.9, phase: 'build' });
+  });
+
   it('the add tool remembers its kind and returns to select', () => {
     let s = loaded();
     s = reduce(s, { type: 'view/add-tool', kind: 'elderly-station' });

@@ -1,13 +1,24 @@
 /**
- * Long tasks with a progress bar and a Cancel button. The store holds the job (id, label, progress);
- * the AbortController stays here, outside the store.
+ * Long tasks with a progress bar and a Cancel button. The store holds the job (id, label, progress,
+ * phase); the AbortController stays here, outside the store. Cancel aborts the task's signal: the
+ * worker requests of long tasks are sent with `hardCancel`, so the worker is terminated at once
+ * (its work really stops) and replaced, and the app re-sends its state; the scenario is untouched.
  */
 import type { AppStoreApi } from '../../store/store';
 
-type Task<T> = (signal: AbortSignal, onProgress: (value: number | null) => void) => Promise<T>;
+type Task<T> = (
+  signal: AbortSignal,
+  onProgress: (value: number | null, phase?: string) => void,
+) => Promise<T>;
+
+/** The notice shown after the user cancels a job, by job label (others get the generic one). */
+const CANCELLED_NOTICE: Record<string, string> = {
+  'jobs.network': 'jobs.cancelled.network',
+  'jobs.import': 'jobs.cancelled.import',
+};
 
 export class JobRunner {
-  private readonly controllers = new Map<string, AbortController>();
+  private readonly controllers = new Map<string, { controller: AbortController; label: string }>();
   private next = 1;
 
   constructor(private readonly store: AppStoreApi) {}
@@ -15,24 +26,34 @@ export class JobRunner {
   /**
    * Runs a task as a visible job.
    * @param label i18n key of what is running
-   * @param task receives the abort signal and a progress callback
+   * @param task receives the abort signal and a progress callback (0–1 or null, and the phase)
+   * @returns what the task returns; rejects with its error (an AbortError after Cancel)
    */
   async run<T>(label: string, task: Task<T>): Promise<T> {
     const id = `job-${this.next++}`;
     const controller = new AbortController();
-    this.controllers.set(id, controller);
+    this.controllers.set(id, { controller, label });
     const { dispatch } = this.store.getState();
     dispatch({ type: 'job/start', job: { id, label, progress: null } });
     try {
-      return await task(controller.signal, (progress) => dispatch({ type: 'job/progress', id, progress }));
+      return await task(controller.signal, (progress, phase) =>
+        dispatch({ type: 'job/progress', id, progress, ...(phase === undefined ? {} : { phase }) }),
+      );
     } finally {
       this.controllers.delete(id);
       dispatch({ type: 'job/end', id });
     }
   }
 
-  /** The user pressed Cancel. */
+  /**
+   * The user pressed Cancel: stops the job and says so (after the worker's own restart notice).
+   * @param id the job's id
+   */
   cancel(id: string): void {
-    this.controllers.get(id)?.abort();
+    const job = this.controllers.get(id);
+    if (!job) return;
+    job.controller.abort();
+    const key = CANCELLED_NOTICE[job.label] ?? 'notice.cancelled';
+    this.store.getState().dispatch({ type: 'results/notice', notice: { key } });
   }
 }
