@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AppStoreApi } from '../../store/store';
 import type { Scenario, ViewState } from '../../store/types';
+import { networksToDelete } from './networks-to-delete';
 
 export type SavedView = Pick<ViewState, 'lang' | 'colourBy' | 'kind' | 'layers' | 'styleUrl' | 'panel'>;
 
@@ -37,8 +38,21 @@ export async function loadSaved(): Promise<SavedState | null> {
   }
 }
 
+/**
+ * Stores a street network's graph, then deletes stored networks nobody needs any more (not the
+ * autosaved scenario's, not among the latest; see networksToDelete), in one transaction so a
+ * concurrent autosave cannot slip a reference in between.
+ * @param key the network's key (NetworkRef.key)
+ * @param graphBytes the core's binary graph
+ */
 export async function saveNetwork(key: string, graphBytes: Uint8Array): Promise<void> {
-  await (await open()).put('networks', graphBytes, key);
+  const tx = (await open()).transaction(['networks', 'state'], 'readwrite');
+  const networks = tx.objectStore('networks');
+  await networks.put(graphBytes, key);
+  const [stored, saved] = await Promise.all([networks.getAllKeys(), tx.objectStore('state').get('current')]);
+  const doomed = networksToDelete(stored, key, [saved?.scenario.network?.key]);
+  await Promise.all(doomed.map((k) => networks.delete(k)));
+  await tx.done;
 }
 
 export async function loadNetwork(key: string): Promise<Uint8Array | null> {
