@@ -2,6 +2,7 @@
 import {
   importKml,
   type CrsId,
+  type CrsSuggestion,
   type EstateImport,
   type FacilityImport,
   type ImportError,
@@ -87,6 +88,51 @@ export function shareOutside(
     ({ location }) => location![0] < w || location![0] > e || location![1] < s || location![1] > n,
   );
   return outside.length / located.length;
+}
+
+/** Where the imported points landed: rows in the sea and rows off the street network (issue #4). */
+export interface ImportPlacement {
+  /** Located items checked. */
+  total: number;
+  /** Rows more than toleranceM from land, and the CRS that would put them on land; null: not checked. */
+  sea: { rows: number[]; toleranceM: number; suggestion: CrsSuggestion | null } | null;
+  /** Rows farther than maxSnapM from the network; null when no network is loaded. */
+  offNetwork: { rows: number[]; maxSnapM: number } | null;
+}
+
+/**
+ * Farther than this from the street network a point cannot be placed on it: coverage's default
+ * maximum snap (issue #3: `--max-snap`, default 500 m), which the planner's coverage runs with.
+ */
+export const IMPORT_MAX_SNAP_M = 500;
+
+/**
+ * Asks the worker where the imported points lie: in the sea (land mask, loaded on first use) and off
+ * the loaded street network. The answer names source rows, for the review's warnings.
+ * @param runner the analysis runner
+ * @param result the import as read
+ * @returns the rows at sea and off the network
+ */
+export async function checkPlacement(
+  runner: AnalysisRunner,
+  result: EstateImport | FacilityImport,
+): Promise<ImportPlacement> {
+  const items: readonly { row: number; location: readonly [number, number] | null }[] =
+    'estates' in result ? result.estates : result.facilities;
+  const located = items.filter((i) => i.location !== null);
+  const points = new Float64Array(located.length * 2);
+  located.forEach((item, k) => points.set(item.location!, 2 * k));
+  const rowsOf = (indexes: Uint32Array) => Array.from(indexes, (i) => located[i]!.row);
+  const { sea, offNetwork } = await runner.client.send('import/check', {
+    points,
+    crs: result.crs,
+    maxSnapM: IMPORT_MAX_SNAP_M,
+  });
+  return {
+    total: located.length,
+    sea: sea && { rows: rowsOf(sea.atSea), toleranceM: sea.toleranceM, suggestion: sea.suggestion },
+    offNetwork: offNetwork && { rows: rowsOf(offNetwork), maxSnapM: IMPORT_MAX_SNAP_M },
+  };
 }
 
 /** Rejected rows as a table for download: row, field, reason (both languages). */

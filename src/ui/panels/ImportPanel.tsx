@@ -2,18 +2,34 @@
  * Import: drop or pick a file (GeoJSON, CSV/TSV, Shapefile zip, KML, OSM), say what it is and its
  * coordinate system, review the result, use it. Also saves and opens the whole scenario as GeoJSON.
  */
-import { useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseCrs, type CrsId, type EstateImport, type FacilityImport } from '../../core';
 import { scenarioFromGeoJson, scenarioToGeoJson } from '../../store/scenario-file';
 import { appStore, dispatch, useApp } from '../../store/store';
 import { download, geoJsonText } from '../app/exports';
-import { guessTarget, readItems, type ImportTarget } from '../app/import-file';
+import {
+  checkPlacement,
+  guessTarget,
+  readItems,
+  type ImportPlacement,
+  type ImportTarget,
+} from '../app/import-file';
 import { useServices } from '../context';
 import { ImportReview } from './ImportReview';
 
 const CRS_CHOICES = ['auto', 'wgs84', 'gcj02', 'bd09', 'EPSG:4490', 'epsg'] as const;
 type CrsChoice = (typeof CRS_CHOICES)[number];
+
+/** The CRS a choice stands for: null for the file's own; undefined while the EPSG code typed is incomplete. */
+function crsOf(choice: CrsChoice, epsg: string): CrsId | null | undefined {
+  if (choice === 'auto') return null;
+  try {
+    return parseCrs(choice === 'epsg' ? epsg : choice);
+  } catch {
+    return undefined;
+  }
+}
 
 export function ImportPanel() {
   const { t } = useTranslation();
@@ -25,6 +41,9 @@ export function ImportPanel() {
   const [epsg, setEpsg] = useState('');
   const [fieldMap, setFieldMap] = useState<Record<string, string>>({});
   const [result, setResult] = useState<EstateImport | FacilityImport | null>(null);
+  const [placement, setPlacement] = useState<ImportPlacement | null>(null);
+  // Only the check of the latest read may show: a slower earlier one must not overwrite it.
+  const checkToken = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,6 +51,7 @@ export function ImportPanel() {
     if (!f) return;
     setFile(f);
     setResult(null);
+    setPlacement(null);
     setError(null);
     setFieldMap({});
     setTarget(guessTarget(f.name, await f.slice(0, 4096).text()));
@@ -53,7 +73,7 @@ export function ImportPanel() {
       setBusy(false);
     }
   };
-  const read = (map = fieldMap) =>
+  const read = (map = fieldMap, crsNow: () => CrsId | null = crs) =>
     run(async () => {
       if (!file) return;
       if (target === 'network') {
@@ -66,14 +86,35 @@ export function ImportPanel() {
         });
         setFile(null);
       } else {
-        setResult(await readItems(runner, { file, target, crs: crs(), fieldMap: map }));
+        const items = await readItems(runner, { file, target, crs: crsNow(), fieldMap: map });
+        setResult(items);
+        setPlacement(null);
+        const token = ++checkToken.current;
+        // Non-blocking: the review shows at once, the warnings when the worker answers.
+        checkPlacement(runner, items).then(
+          (p) => token === checkToken.current && setPlacement(p),
+          // No check (worker restarted, mask unavailable): no warnings rather than a stuck notice.
+          () => token === checkToken.current && setPlacement({ total: 0, sea: null, offNetwork: null }),
+        );
       }
     });
+  /** A new CRS choice re-reads a file under review at once, so its warnings follow the choice. */
+  const chooseCrs = (choice: CrsChoice, code: string) => {
+    setCrsChoice(choice);
+    setEpsg(code);
+    const next = crsOf(choice, code);
+    if (result && next !== undefined) void read(fieldMap, () => next);
+  };
+  const applySuggestedCrs = (suggested: CrsId) =>
+    (CRS_CHOICES as readonly string[]).includes(suggested)
+      ? chooseCrs(suggested as CrsChoice, epsg)
+      : chooseCrs('epsg', suggested);
   const accept = (mode: 'replace' | 'append') => {
     if (!result || !file) return;
     if ('estates' in result) dispatch({ type: 'estates/replace', estates: result.estates, name: file.name });
     else dispatch({ type: 'facilities/replace', facilities: result.facilities, mode });
     setResult(null);
+    setPlacement(null);
     setFile(null);
   };
   const onDrop = (e: DragEvent) => {
@@ -113,7 +154,7 @@ export function ImportPanel() {
               <span>{t('import.crs')}</span>
               <select
                 value={crsChoice}
-                onChange={(e) => setCrsChoice(e.target.value as CrsChoice)}
+                onChange={(e) => chooseCrs(e.target.value as CrsChoice, epsg)}
                 data-testid="import-crs"
               >
                 {CRS_CHOICES.map((c) => (
@@ -127,7 +168,12 @@ export function ImportPanel() {
           {crsChoice === 'epsg' && (
             <label className="field">
               <span>{t('import.epsg')}</span>
-              <input value={epsg} onChange={(e) => setEpsg(e.target.value)} placeholder="EPSG:4547" />
+              <input
+                value={epsg}
+                onChange={(e) => chooseCrs('epsg', e.target.value)}
+                placeholder="EPSG:4547"
+                data-testid="import-epsg"
+              />
             </label>
           )}
           <button
@@ -150,11 +196,16 @@ export function ImportPanel() {
         <ImportReview
           fileName={file.name}
           result={result}
+          placement={placement}
+          onUseCrs={applySuggestedCrs}
           fieldMap={fieldMap}
           onFieldMap={setFieldMap}
           onReread={() => void read(fieldMap)}
           onAccept={accept}
-          onCancel={() => setResult(null)}
+          onCancel={() => {
+            setResult(null);
+            setPlacement(null);
+          }}
         />
       )}
       <h3>{t('import.scenarioTitle')}</h3>

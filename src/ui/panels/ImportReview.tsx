@@ -3,15 +3,19 @@
  * (downloadable) and warnings, and the button that puts the items into the scenario.
  */
 import { useTranslation } from 'react-i18next';
-import type { EstateImport, FacilityImport } from '../../core';
+import type { CrsId, EstateImport, FacilityImport } from '../../core';
 import { useApp } from '../../store/store';
 import { download, toCsv } from '../app/exports';
-import { rejectedTable, shareOutside } from '../app/import-file';
+import { rejectedTable, shareOutside, type ImportPlacement } from '../app/import-file';
 import { formatNumber, formatPct } from '../format';
 
 export interface ImportReviewProps {
   fileName: string;
   result: EstateImport | FacilityImport;
+  /** Where the points landed (sea, network); null while the worker checks. */
+  placement: ImportPlacement | null;
+  /** Re-read the file in another CRS (the one the sea check suggests). */
+  onUseCrs(crs: CrsId): void;
   fieldMap: Record<string, string>;
   onFieldMap(map: Record<string, string>): void;
   onReread(): void;
@@ -21,10 +25,14 @@ export interface ImportReviewProps {
 
 const PREVIEW_ROWS = 5;
 const ERROR_ROWS = 50;
+/** Rows named in a placement warning; the count says how many there are in all. */
+const WARNING_ROWS = 10;
 
 export function ImportReview({
   fileName,
   result,
+  placement,
+  onUseCrs,
   fieldMap,
   onFieldMap,
   onReread,
@@ -45,12 +53,22 @@ export function ImportReview({
           location: f.location,
           figure: f.capacity.places ?? f.capacity.beds ?? f.capacity.floorArea,
         }));
-  const outside = hasNetwork
-    ? shareOutside(
-        items.map((i) => ({ location: i.location as never })),
-        bounds,
-      )
-    : null;
+  const rowsText = (rows: number[]) =>
+    t('import.rowsListed', {
+      rows: rows.slice(0, WARNING_ROWS).join(', '),
+      more: rows.length > WARNING_ROWS ? t('import.rowsMore', { n: n(rows.length) }) : '',
+    });
+  const sea = placement?.sea && placement.sea.rows.length > 0 ? placement.sea : null;
+  const offNetwork =
+    placement?.offNetwork && placement.offNetwork.rows.length > 0 ? placement.offNetwork : null;
+  // The bounding-box share is the fallback until (or unless) the worker's snap check answers.
+  const outside =
+    hasNetwork && !placement?.offNetwork
+      ? shareOutside(
+          items.map((i) => ({ location: i.location as never })),
+          bounds,
+        )
+      : null;
   const message = (m: { message: string; messageZh: string }) => (lang === 'zh' ? m.messageZh : m.message);
   return (
     <section className="import-review" aria-labelledby="review-title" data-testid="import-review">
@@ -68,6 +86,50 @@ export function ImportReview({
         <p className="hint warn" role="alert">
           {t('import.outside', { pct: formatPct(outside * 100, lang) })}
         </p>
+      )}
+      {placement === null && items.length > 0 && (
+        <p className="hint" data-testid="import-checking">
+          {t('import.checking')}
+        </p>
+      )}
+      {sea && placement && (
+        <div className="hint warn" role="alert" data-testid="import-sea-warning">
+          <p>
+            {t('import.seaWarning', {
+              n: n(sea.rows.length),
+              total: n(placement.total),
+              km: n(sea.toleranceM / 1000),
+            })}
+          </p>
+          <p>{rowsText(sea.rows)}</p>
+          {sea.suggestion && (
+            <p>
+              {t('import.seaFix', {
+                crs: sea.suggestion.crs,
+                pct: formatPct((1 - sea.suggestion.seaShare) * 100, lang),
+              })}{' '}
+              <button
+                type="button"
+                onClick={() => onUseCrs(sea.suggestion!.crs)}
+                data-testid="import-use-suggested-crs"
+              >
+                {t('import.useCrs', { crs: sea.suggestion.crs })}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      {offNetwork && placement && (
+        <div className="hint warn" role="alert" data-testid="import-network-warning">
+          <p>
+            {t('import.offNetwork', {
+              n: n(offNetwork.rows.length),
+              total: n(placement.total),
+              m: n(offNetwork.maxSnapM),
+            })}
+          </p>
+          <p>{rowsText(offNetwork.rows)}</p>
+        </div>
       )}
       <details open={result.fatal || items.length === 0}>
         <summary>{t('import.mapping')}</summary>
