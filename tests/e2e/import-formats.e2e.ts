@@ -14,6 +14,7 @@ import { ascii, writeDbf, writeShp, zipShapefile } from '../core/io/shapefile-wr
 import {
   hasChromium,
   launch,
+  report,
   screenshot,
   startDevServer,
   waitIdle,
@@ -48,6 +49,9 @@ function gbkEncoder(): (text: string) => Uint8Array {
     new Uint8Array([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c)!)));
 }
 const gbk = gbkEncoder();
+/** Measured and reported, not asserted: the first check includes fetching and indexing the land mask. */
+const figures: Record<string, number> = {};
+const now = (page: Page) => page.evaluate(() => performance.now());
 
 const GK117_PRJ =
   'PROJCS["CGCS2000_3_Degree_GK_CM_117E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
@@ -107,6 +111,7 @@ describe.skipIf(!hasChromium)('import formats in chromium', () => {
   });
 
   afterAll(async () => {
+    report('import-formats', figures);
     await browser?.close();
     await server?.close();
   });
@@ -131,8 +136,12 @@ describe.skipIf(!hasChromium)('import formats in chromium', () => {
     // No .cpg: the GBK text must be detected.
     const zip = zipShapefile('小区', { shp, dbf, prj: GK117_PRJ });
     await readFile(page, file('estates-gk.zip', 'application/zip', zip));
+    const shown = await now(page);
     await expect(page.textContent('[data-testid=import-counts]')).resolves.toMatch(/EPSG:4548/);
     await placementChecked(page);
+    figures['first placement check after the review shows, incl. land mask load (ms)'] = Math.round(
+      (await now(page)) - shown,
+    );
     await expect(page.locator('[data-testid=import-sea-warning]').count()).resolves.toBe(0);
     await expect(page.locator('[data-testid=import-network-warning]').count()).resolves.toBe(0);
     await screenshot(page, 'import-shapefile-review');
@@ -157,7 +166,9 @@ describe.skipIf(!hasChromium)('import formats in chromium', () => {
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>小区</name>${placemarks}
 </Document></kml>`;
     await readFile(page, file('estates.kml', 'application/vnd.google-earth.kml+xml', kml));
+    const shown = await now(page);
     await placementChecked(page);
+    figures['later placement check, mask loaded (ms)'] = Math.round((await now(page)) - shown);
     await expect(page.locator('[data-testid=import-sea-warning]').count()).resolves.toBe(0);
     await accept(page, 'estates.kml');
     const estates = (await state(page)).scenario.estates;
