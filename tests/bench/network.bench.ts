@@ -120,6 +120,22 @@ describe.skipIf(roads === null)(
       onRecorded: (r) =>
         console.log(`build roads.osm: median ${r.medianMs.toFixed(1)} ms (${r.nodes} nodes)`),
     });
+    // The same build watched by a progress callback (the browser's case): slices of ≈ 1 % of the file.
+    let reports = 0;
+    benchAndRecord(
+      'network: build roads.osm with progress',
+      () => buildWalkingGraph(roads as Uint8Array, { onProgress: () => reports++ }),
+      {
+        iterations: 15,
+        time: 0,
+        warmupIterations: 2,
+        extra: () => ({ reportsPerBuild: Math.round(reports / 17), targetMs: 1000 }),
+        onRecorded: (r) =>
+          console.log(
+            `build roads.osm with progress: median ${r.medianMs.toFixed(1)} ms (${r.reportsPerBuild} reports)`,
+          ),
+      },
+    );
     benchAndRecord('network: deserialize roads graph', () => deserializeGraph(graphFile as Uint8Array), {
       iterations: 200,
       time: 0,
