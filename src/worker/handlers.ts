@@ -32,6 +32,7 @@ import {
 import landUrl from 'world-atlas/land-10m.json?url';
 import { getProfile } from '../profiles';
 import { coverageOptionsForKind as coverageOptions } from '../core';
+import { openDemo } from './demo-open';
 import { graphSegments } from './graph-segments';
 import type { Handler, HandlerContext } from './host';
 import type {
@@ -138,6 +139,10 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       }
       return { sea, offNetwork: Uint32Array.from(off) };
     },
+    'demo/open': (request, ctx) =>
+      openDemo(request, (bytes) =>
+        handlers['network/load']({ bytes, fileName: request.network.fileName }, ctx),
+      ),
     'rules/evaluate': ({ estates, profileId, overrides, defaultStatus }) => {
       const { profile, parameters: p, errors } = profileAndParameters(profileId, overrides);
       const result = evaluateEstates(estates, profile, p, defaultStatus ? { defaultStatus } : {});

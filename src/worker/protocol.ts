@@ -93,6 +93,26 @@ export interface ImportCheckResponse {
   offNetwork: Uint32Array | null;
 }
 
+/** One file of the bundled demo: its absolute same-origin URL, and its name for messages. */
+export interface DemoFile {
+  url: string;
+  fileName: string;
+}
+
+export interface DemoOpenRequest {
+  estates: DemoFile;
+  facilities: DemoFile;
+  /** OSM XML of the demo's streets. */
+  network: DemoFile;
+}
+
+export interface DemoOpened {
+  estates: EstateImport;
+  facilities: FacilityImport;
+  /** The network the worker now holds (as `network/load` returns it). */
+  network: NetworkLoaded;
+}
+
 // A type alias (not an interface) so it satisfies the client's Record<string, [req, res]> constraint.
 export type RequestMap = {
   ping: [Record<string, never>, { ok: true }];
@@ -104,6 +124,8 @@ export type RequestMap = {
   'import/facilities': [Omit<FacilityImportInput, 'parseXml' | 'onProgress'>, FacilityImport];
   /** Which imported points lie in the sea or off the street network (the land mask loads on first use). */
   'import/check': [ImportCheckRequest, ImportCheckResponse];
+  /** The bundled demo: the worker fetches its files, imports them and builds its network. */
+  'demo/open': [DemoOpenRequest, DemoOpened];
   'rules/evaluate': [EvaluateRequest, EvaluateResponse];
   /** Facility-scope rules (floor area per place or bed, minimum size) for one facility. */
   'rules/facility': [{ facility: Facility; profileId: string; overrides: Record<string, number> }, Verdict[]];

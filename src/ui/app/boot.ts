@@ -16,6 +16,8 @@ export async function boot(store: AppStoreApi, runner: AnalysisRunner, search: s
   const { dispatch } = store.getState();
   const fresh = new URLSearchParams(search).get('scenario') === 'demo';
   const saved = fresh ? null : await loadSaved();
+  // A restored demo reads its streets again (they are not kept in IndexedDB): start at once.
+  if (saved?.scenario.network?.source === 'demo') runner.prefetchDemoNetwork();
   if (saved) {
     const context =
       saved.scenario.synthetic && !saved.scenario.context ? await demoContext() : saved.scenario.context;

@@ -10,7 +10,8 @@ import estatesUrl from '../../../geodata/demo/estates.geojson?url';
 import facilitiesUrl from '../../../geodata/demo/facilities.geojson?url';
 import streetsUrl from '../../../geodata/demo/streets.osm?url';
 import type { Bounds, Scenario } from '../../store/types';
-import type { AnalysisRunner } from './runner';
+import type { DemoFile } from '../../worker/protocol';
+import { DEMO_NETWORK_KEY, type AnalysisRunner } from './runner';
 
 async function bytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
@@ -27,22 +28,30 @@ async function json(url: string): Promise<FeatureCollection> {
 /** The demo's OSM street file as bytes (for the worker). */
 export const fetchDemoStreets = (): Promise<Uint8Array> => bytes(streetsUrl);
 
+/** A bundled file for the worker to fetch: absolute, since a worker resolves URLs against its own script. */
+const file = (url: string, fileName: string): DemoFile => ({
+  url: new URL(url, window.location.href).href,
+  fileName,
+});
+
 /**
- * Builds the demo scenario: estates and facilities go through the same importer as a user's files.
- * @param runner the analysis runner (its worker parses the files)
+ * Builds the demo scenario: estates and facilities go through the same importer as a user's files,
+ * run by the worker, which also fetches them and builds the demo's street network (runner.openDemo).
+ * @param runner the analysis runner
  * @param lang language of the scenario name
  */
 export async function demoScenario(runner: AnalysisRunner, lang: 'zh' | 'en'): Promise<Scenario> {
-  const [estateBytes, facilityBytes, districts, context] = await Promise.all([
-    bytes(estatesUrl),
-    bytes(facilitiesUrl),
+  const { files } = manifest;
+  const [opened, districts, context] = await Promise.all([
+    runner.openDemo({
+      estates: file(estatesUrl, files.estates),
+      facilities: file(facilitiesUrl, files.facilities),
+      network: file(streetsUrl, files.network),
+    }),
     json(districtsUrl),
     json(contextUrl),
   ]);
-  const [estates, facilities] = await Promise.all([
-    runner.client.send('import/estates', { data: estateBytes, fileName: manifest.files.estates }),
-    runner.client.send('import/facilities', { data: facilityBytes, fileName: manifest.files.facilities }),
-  ]);
+  const { report, bounds } = opened.network;
   return {
     id: 'demo',
     name: manifest.name[lang],
@@ -50,12 +59,13 @@ export async function demoScenario(runner: AnalysisRunner, lang: 'zh' | 'en'): P
     profileId: manifest.profile,
     overrides: {},
     defaultStatus: null,
-    estates: estates.estates,
-    facilities: facilities.facilities,
-    network: { source: 'demo', fileName: manifest.files.network, key: 'demo', report: null },
+    estates: opened.estates.estates,
+    facilities: opened.facilities.facilities,
+    network: { source: 'demo', fileName: files.network, key: DEMO_NETWORK_KEY, report },
     districts,
     context,
-    bounds: manifest.bounds as Bounds,
+    // What the network's report used to set once it arrived: the streets' extent.
+    bounds: bounds ?? (manifest.bounds as Bounds),
   };
 }
 

@@ -12,7 +12,13 @@ import type { Action } from '../../store/actions';
 import type { AppStoreApi } from '../../store/store';
 import type { NetworkRef } from '../../store/types';
 import { AnalysisClient, WorkerRestartedError, type WorkerLike } from '../../worker/client';
-import type { CoverageResponse, NetworkLoaded, RequestMap } from '../../worker/protocol';
+import type {
+  CoverageResponse,
+  DemoOpened,
+  DemoOpenRequest,
+  NetworkLoaded,
+  RequestMap,
+} from '../../worker/protocol';
 import { diffFacilities } from './facility-diff';
 import { JobRunner } from './jobs';
 import { NetworkStore, type NetworkBytes } from './network-store';
@@ -32,6 +38,9 @@ export interface RunnerMetrics {
  * file) before the worker counts as stuck; the user can cancel sooner.
  */
 export const LONG_TASK_MS = 600_000;
+
+/** The network key of the bundled demo (NetworkRef.key). */
+export const DEMO_NETWORK_KEY = 'demo';
 
 const same = (a: readonly unknown[] | null, b: readonly unknown[] | null) =>
   a !== null && b !== null && a.length === b.length && a.every((x, k) => x === b[k]);
@@ -166,14 +175,43 @@ export class AnalysisRunner {
     const bytes = networkChanged && sc.network ? this.networks.bytes(sc.network) : null;
     bytes?.catch(() => undefined);
     const evaluationKey = [sc.estates, sc.profileId, sc.overrides, sc.defaultStatus];
+    // Compliance, the network and coverage are sent without waiting for each other's answers: the
+    // worker answers in order, and a main thread busy drawing a frame (100–500 ms with software
+    // WebGL) no longer leaves the worker idle between them.
+    let evaluated: Promise<void> | null = null;
     if (!same(evaluationKey, this.evaluationKey)) {
       this.evaluationKey = evaluationKey;
       const { estates, profileId, overrides, defaultStatus } = sc;
-      const res = await this.client.send('rules/evaluate', { estates, profileId, overrides, defaultStatus });
-      this.dispatch({ type: 'results/evaluation', evaluation: res });
+      evaluated = this.client
+        .send('rules/evaluate', { estates, profileId, overrides, defaultStatus })
+        .then((res) => this.dispatch({ type: 'results/evaluation', evaluation: res }));
     }
-    if (networkChanged) await this.ensureNetwork(sc.network, bytes);
-    await this.coverage();
+    try {
+      if (networkChanged) await this.ensureNetwork(sc.network, bytes);
+      await this.coverage();
+    } finally {
+      // Compliance's answer is awaited too: its error reaches fail(), its promise is never left unobserved.
+      await evaluated;
+    }
+  }
+
+  /**
+   * Opens the bundled demo in the worker (it fetches the files itself) and keeps its network, so the
+   * scenario that follows needs no network step.
+   * @param request the demo's files
+   * @returns the imported estates and facilities, and the network's report and bounds
+   */
+  async openDemo(request: DemoOpenRequest): Promise<DemoOpened> {
+    const opened = await this.exclusive(() =>
+      this.client.send('demo/open', request, { timeoutMs: LONG_TASK_MS }),
+    );
+    this.adoptNetwork(DEMO_NETWORK_KEY, opened.network, false);
+    return opened;
+  }
+
+  /** Starts reading the demo's street file before a restored demo scenario asks for it (boot). */
+  prefetchDemoNetwork(): void {
+    this.networks.prefetchDemo();
   }
 
   private desiredFacilities(): Facility[] {
@@ -274,7 +312,7 @@ export class AnalysisRunner {
               { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
             ),
           );
-    this.adoptNetwork(ref.key, loaded, !('graph' in bytes));
+    this.adoptNetwork(ref.key, loaded, ref.source !== 'demo' && !('graph' in bytes));
     if (!ref.report) this.dispatch({ type: 'network/report', report: loaded.report, bounds: loaded.bounds });
   }
 
