@@ -47,7 +47,7 @@ export function JobBar() {
             <button
               type="button"
               onClick={() => runner.jobs.cancel(job.id)}
-              aria-label={`${t('actions.cancel')}: ${label}`}
+              aria-label={t('jobs.cancelJob', { label })}
             >
               {t('actions.cancel')}
             </button>
