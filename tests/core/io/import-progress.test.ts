@@ -1,14 +1,21 @@
 /**
  * Import progress: 'read' once the file is parsed, then 'rows' every 1 % of rows; fractions only go
  * up, end with exactly one 1, stay within a bounded number of calls, and the import is identical with
- * and without a callback (CSV, GeoJSON, KML, facilities, a fatal file, the real Shanghai CSV).
+ * and without a callback (CSV, GeoJSON, shapefile zip, KML, facilities, a fatal file, the real Shanghai CSV).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importEstates, importFacilities, importKml, type ProgressPhase } from '../../../src/core';
+import {
+  importEstates,
+  importFacilities,
+  importKml,
+  importShapefileZip,
+  type ProgressPhase,
+} from '../../../src/core';
 import { mulberry32 } from '../../bench/w1-workload';
 import { fixtureBytes } from './fixtures';
 import { parseXml } from './mini-xml';
+import { ascii, writeDbf, writeShp, zipShapefile } from './shapefile-writer';
 
 type Call = [number, ProgressPhase];
 /** 1 % steps of the rows, the 'read' report, one phase change and the final 1. */
@@ -102,6 +109,41 @@ describe('import progress', () => {
     );
     expectWellFormed(fromKml.calls);
     expect(fromKml.result.estates).toHaveLength(1);
+  });
+
+  it('shapefile zip: rows reported over its 1,000 records, same import', () => {
+    const n = 1000;
+    const shp = writeShp(
+      Array.from({ length: n }, (_, i) => ({ type: 'point' as const, x: 117.2 + i * 1e-4, y: 31.8 })),
+      1,
+    );
+    const fields = [
+      { name: ascii('NAME'), type: 'C' as const, length: 12 },
+      { name: ascii('HOUSEHOLDS'), type: 'N' as const, length: 8 },
+    ];
+    const dbf = writeDbf(
+      fields,
+      Array.from({ length: n }, (_, i) => [ascii(`e${i}`), ascii(String(100 + i))]),
+    );
+    const zip = zipShapefile('estates', { shp, dbf, cpg: 'UTF-8' });
+    const { calls, result } = watch((onProgress) =>
+      importShapefileZip(zip, {
+        fileName: 'estates.zip',
+        target: 'estates',
+        fieldMap: { households: 'HOUSEHOLDS' },
+        onProgress,
+      }),
+    );
+    expectWellFormed(calls);
+    expect(calls.filter(([, p]) => p === 'rows').length).toBeGreaterThan(50);
+    expect(result.estates).toHaveLength(n);
+    expect(result).toEqual(
+      importShapefileZip(zip, {
+        fileName: 'estates.zip',
+        target: 'estates',
+        fieldMap: { households: 'HOUSEHOLDS' },
+      }),
+    );
   });
 
   it('a file that cannot be used (no households column) still ends at 1, in the read phase', () => {
