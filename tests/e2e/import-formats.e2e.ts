@@ -209,6 +209,13 @@ describe.skipIf(!hasChromium)('import formats in chromium', () => {
     expect(text).toMatch(/1, 2, 3, 4, 5/);
     expect(text).toMatch(/EPSG:4549/);
     await screenshot(page, 'import-sea-warning');
+    // The same warning in English, then back to the default Chinese.
+    await page.click('[data-testid=lang-switch]');
+    await expect
+      .poll(() => sea.textContent())
+      .toMatch(/5 of 5 points lie in the sea[\s\S]*Rows: 1, 2, 3, 4, 5[\s\S]*Read again as EPSG:4549/);
+    await page.click('[data-testid=lang-switch]');
+    await expect.poll(() => sea.textContent()).toMatch(/个点位于海中/);
 
     // Another wrong zone (further east) keeps the warning: it follows the CRS choice.
     await page.fill('[data-testid=import-epsg]', 'EPSG:4551');
