@@ -17,7 +17,8 @@ export interface CrsSuggestion {
 export interface LandCheck {
   /** Point numbers (indexes into the input) more than the tolerance from land, ascending. */
   atSea: Uint32Array;
-  /** The first other CRS (nearest first) with the fewest points at sea, when it at least halves them. */
+  /** The first other CRS (nearest first) with the fewest points at sea, when it at least halves them;
+   * null also when under a tenth of the points are at sea (mistyped rows, not a wrong CRS). */
   suggestion: CrsSuggestion | null;
 }
 
@@ -27,6 +28,12 @@ export interface LandCheckOptions {
   /** Points tried per alternative CRS: up to this many at sea plus as many on land (default 300). */
   sample?: number;
 }
+
+/**
+ * A wrong CRS moves every point, so it shows as many points at sea; below this share the points at sea
+ * are taken for mistyped rows and no other CRS is suggested for the whole file.
+ */
+const MIN_SEA_SHARE_FOR_SUGGESTION = 0.1;
 
 /** Every k-th of `from`, at most `max` of them. */
 function strided(from: ArrayLike<number>, max: number): number[] {
@@ -79,9 +86,10 @@ export function landCheck(
   const toleranceM = options.toleranceM ?? DEFAULT_SEA_TOLERANCE_M;
   const sample = options.sample ?? 300;
   const atSea = pointsAtSea(mask, points, toleranceM);
-  if (atSea.length === 0) return { atSea, suggestion: null };
-  const picked = [...strided(atSea, sample), ...strided(landIndexes(points.length >> 1, atSea), sample)];
-  const currentSeaShare = strided(atSea, sample).length / picked.length;
+  if (atSea.length < MIN_SEA_SHARE_FOR_SUGGESTION * (points.length >> 1)) return { atSea, suggestion: null };
+  const seaSample = strided(atSea, sample);
+  const picked = [...seaSample, ...strided(landIndexes(points.length >> 1, atSea), sample)];
+  const currentSeaShare = seaSample.length / picked.length;
   const inverse = inverseProjectorFor(crs);
   const raw = new Float64Array(picked.length * 2);
   picked.forEach((p, i) => raw.set(inverse(points[2 * p] as number, points[2 * p + 1] as number), 2 * i));

@@ -253,6 +253,18 @@ describe('Natural Earth 1:10m land (world-atlas)', () => {
     expect(check.suggestion).toBeNull();
   });
 
+  it('suggests no CRS when under a tenth of the points are at sea, even if one would move them', () => {
+    // 10 points in zone CM 120°E read as CM 123°E among 100 read right: 9 % at sea.
+    const right = Array.from({ length: 100 }, (_, i) => shanghai[i % shanghai.length]!);
+    const wrong = asRead(shanghai.concat(shanghai), 'EPSG:4549', 'EPSG:4550');
+    const points = new Float64Array([...flat(right), ...wrong]);
+    const check = landCheck(mask, points, 'EPSG:4550');
+    expect(check.atSea).toHaveLength(10);
+    expect(check.suggestion).toBeNull();
+    // The same 10 alone are all at sea, and then the neighbouring zone is suggested.
+    expect(landCheck(mask, wrong, 'EPSG:4550').suggestion?.crs).toBe('EPSG:4549');
+  });
+
   it('has nothing to say about points on land', () => {
     expect(landCheck(mask, flat(shanghai), 'EPSG:4549')).toMatchObject({ suggestion: null });
     expect(landCheck(mask, flat(shanghai), 'EPSG:4549').atSea).toHaveLength(0);
