@@ -4,6 +4,7 @@
  */
 import {
   buildWalkingGraph,
+  CHINA_BOUNDS,
   createCoverageSession,
   createSnapper,
   DEFAULT_SEA_TOLERANCE_M,
@@ -80,10 +81,14 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
   let land: Promise<LandMask | null> | null = null;
   // A failed load is reported as "no sea check" and retried on the next request.
   const landMask = (): Promise<LandMask | null> =>
-    (land ??= (options.loadLand ?? fetchLand)().then(landMaskFromTopology, () => {
-      land = null;
-      return null;
-    }));
+    (land ??= (options.loadLand ?? fetchLand)().then(
+      // Points outside China are refused by the import, so the coast they could need is all there is.
+      (topology) => landMaskFromTopology(topology, { region: CHINA_BOUNDS }),
+      () => {
+        land = null;
+        return null;
+      },
+    ));
   const sessions = new Map<FacilityKind, CoverageSession>();
   let parameters: ProfileParameters | null = null;
 

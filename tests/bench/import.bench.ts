@@ -131,4 +131,14 @@ describe('land check of 100k imported points', () => {
     iterations: 5,
     extra: () => ({ segments: mask.segments.length / 4 }),
   });
+  benchAndRecord(
+    'land check: landMaskFromTopology land-10m cut to China (as the worker builds it)',
+    () => landMaskFromTopology(topology, { region: CHINA_BOUNDS }),
+    {
+      iterations: 5,
+      extra: () => ({
+        segments: landMaskFromTopology(topology, { region: CHINA_BOUNDS }).segments.length / 4,
+      }),
+    },
+  );
 });

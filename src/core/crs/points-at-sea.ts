@@ -19,6 +19,9 @@ const COAST = 3;
  */
 export const DEFAULT_SEA_TOLERANCE_M = 2000;
 
+const covers = ({ region }: LandMask, x: number, y: number): boolean =>
+  region === null || (x >= region.west && y >= region.south && y <= region.north);
+
 /** Even–odd count of coast crossings on the ray from (x, y) eastwards. */
 function inside(mask: LandMask, x: number, y: number): boolean {
   const { segments, index } = mask;
@@ -104,7 +107,8 @@ function cellState(
 /**
  * Finds the points that lie in the sea: farther than `toleranceM` from land. A point within the
  * tolerance of the coast counts as on land (the mask's coastline is generalised). Points that are not
- * valid longitude, latitude pairs (NaN, |lat| > 90, |lng| > 180 — e.g. swapped columns) count as at sea.
+ * valid longitude, latitude pairs (NaN, |lat| > 90, |lng| > 180 — e.g. swapped columns) count as at sea,
+ * and so do points outside the region the mask was built for (it cannot tell).
  * @param mask from landMaskFromTopology
  * @param coords WGS-84 [lng0, lat0, lng1, lat1, …]
  * @param toleranceM distance from the coast within which a point still counts as on land
@@ -124,7 +128,7 @@ export function pointsAtSea(
   for (let i = 0; i < count; i++) {
     const x = coords[2 * i] as number;
     const y = coords[2 * i + 1] as number;
-    if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
+    if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90) || !covers(mask, x, y)) {
       out[n++] = i;
       continue;
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  CHINA_BOUNDS,
   crsAlternatives,
   inverseProjectorFor,
   landCheck,
@@ -22,6 +23,16 @@ import { metres } from './china-offsets';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DATA = join(ROOT, '..', 'shared', 'data');
+/** mulberry32, as in flatbush's bench (seeded, so runs are comparable); returns [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
 const flat = (points: [number, number][]) => new Float64Array(points.flat());
 
 /** A square island 0–1° E, 0–1° N, with a square lake 0.4–0.6° inside (a hole), as plain TopoJSON. */
@@ -147,15 +158,17 @@ describe('pointsAtSea on synthetic land', () => {
   });
 
   it('names the missing object', () => {
-    expect(() => landMaskFromTopology(island, 'countries')).toThrow(/no object "countries"/);
+    expect(() => landMaskFromTopology(island, { objectName: 'countries' })).toThrow(/no object "countries"/);
   });
 });
 
 describe('Natural Earth 1:10m land (world-atlas)', () => {
+  let topology: LandTopology;
   let mask: LandMask;
   beforeAll(() => {
     const path = join(ROOT, 'node_modules', 'world-atlas', 'land-10m.json');
-    mask = landMaskFromTopology(JSON.parse(readFileSync(path, 'utf8')) as LandTopology);
+    topology = JSON.parse(readFileSync(path, 'utf8')) as LandTopology;
+    mask = landMaskFromTopology(topology);
   });
 
   const onLand: [string, number, number][] = [
@@ -181,6 +194,26 @@ describe('Natural Earth 1:10m land (world-atlas)', () => {
   ];
   it.each(atSea)('puts %s at sea', (_, lng, lat) => {
     expect(pointsAtSea(mask, flat([[lng, lat]]))).toHaveLength(1);
+  });
+
+  it('answers the same with the coast cut to the China box, on 20,000 seeded points in it', () => {
+    const china = landMaskFromTopology(topology, { region: CHINA_BOUNDS });
+    expect(china.segments.length).toBeLessThan(mask.segments.length / 4);
+    const next = mulberry32(20261123);
+    const { west, east, south, north } = CHINA_BOUNDS;
+    const points = new Float64Array(40_000);
+    for (let i = 0; i < points.length; i += 2) {
+      points[i] = west + (east - west) * next();
+      points[i + 1] = south + (north - south) * next();
+    }
+    const full = pointsAtSea(mask, points);
+    // A real mix of land and sea, so the comparison means something.
+    expect(full.length).toBeGreaterThan(2000);
+    expect(full.length).toBeLessThan(18_000);
+    expect([...pointsAtSea(china, points)]).toEqual([...full]);
+    // Outside its region the cut mask cannot tell, and says "not on land" (Paris).
+    expect(pointsAtSea(china, flat([[2.35, 48.86]]))).toHaveLength(1);
+    expect(pointsAtSea(mask, flat([[2.35, 48.86]]))).toHaveLength(0);
   });
 
   it('catches swapped longitude and latitude', () => {
