@@ -7,7 +7,13 @@
 import Papa from 'papaparse';
 import { bench, describe, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { landMaskFromTopology, pointsAtSea, projectorFor, type LandTopology } from '../../src/core/crs';
+import {
+  CHINA_BOUNDS,
+  landMaskFromTopology,
+  pointsAtSea,
+  projectorFor,
+  type LandTopology,
+} from '../../src/core/crs';
 import { importEstates } from '../../src/core/io';
 import { benchAndRecord, recordBench, recordedCase } from './bench-results';
 import { mulberry32 } from './w1-workload';
