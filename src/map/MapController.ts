@@ -27,20 +27,28 @@ import { bindStore } from './store-bindings';
 
 setWorkerUrl(workerUrl);
 
-/** Sources whose data comes from analysis results: their first render after a drop ends the drag timing. */
-const RESULT_SOURCES: SourceId[] = ['estates', 'underserved', 'serviceAreas'];
+/** Sources whose data comes from analysis results (what “the map is up to date” is about). */
+const RESULT_SOURCES: SourceId[] = ['estates', 'facilities', 'underserved', 'serviceAreas'];
 
 /** Timings the browser tests read (window.__lifecircle.map.metrics). */
 export interface MapMetrics {
-  /** performance.now() when a dragged facility was dropped. */
+  /** performance.now() when a dragged facility was dropped (the pointer released). */
   dropAt: number | null;
-  /** performance.now() when the map first rendered analysis results sent after the last drop. */
+  /**
+   * performance.now() of the first render that drew the results for the dropped position: after the
+   * analysis settled, every result source's latest data was sent, tiled and drawn. Equal to `dropAt`
+   * when the last drag preview's results were already drawn at release.
+   */
   updatedAfterDropAt: number | null;
   /** Batches of new source data sent to the map. */
   dataRenders: number;
 }
 
 export interface MapControllerOptions extends DragCallbacks {
+  /** Resolves when the analysis has answered everything asked so far (results are in the stores). */
+  settled(): Promise<void>;
+  /** True while the analysis has requests in flight (new results are on their way). */
+  busy(): boolean;
   /** Called when the user clicks the map with the add tool (or presses Enter on the focused map). */
   onAdd(location: [number, number]): void;
   /** Text of the hover card for a feature (kept outside so it can be translated). */
@@ -57,6 +65,12 @@ export class MapController {
   private readonly cleanup: (() => void)[] = [];
   private styleUrl: string;
   private installed = false;
+  /** Result data was queued or tiled since the last render that drew all of it. */
+  private resultsStale = true;
+  private resultsRenderedAt: number | null = null;
+  private resultWaiters: ((at: number) => void)[] = [];
+  /** The facility being dragged and where the pointer has it (null when no drag). */
+  private dragged: { id: string; at: [number, number] } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -75,18 +89,35 @@ export class MapController {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.sources = new SourceBatcher(this.map, (ids, applied) => this.flushed(ids, applied));
+    this.sources = new SourceBatcher(this.map, {
+      onFlush: () => this.flushed(),
+      busy: () => options.busy(),
+    });
     const drag = new FacilityDrag(this.map, {
       onPreview: (id, at) => {
-        this.moveFacilityFeature(id, at);
+        this.dragged = { id, at };
+        const shown = this.sources.current('facilities');
+        if (shown) this.sources.queue('facilities', this.withDragged(shown), true);
         options.onPreview(id, at);
       },
       onDrop: (id, at) => {
-        this.metrics.dropAt = performance.now();
+        const dropAt = performance.now();
+        this.metrics.dropAt = dropAt;
         this.metrics.updatedAfterDropAt = null;
+        this.dragged = null; // the store has the position now
         options.onDrop(id, at);
+        void options
+          .settled()
+          .then(() => this.whenResultsRendered())
+          .then((drawnAt) => {
+            if (this.metrics.dropAt === dropAt) this.metrics.updatedAfterDropAt = Math.max(drawnAt, dropAt);
+          });
       },
     });
+    this.map.on('sourcedata', (e) => {
+      if (RESULT_SOURCES.includes(e.sourceId as SourceId)) this.resultsStale = true;
+    });
+    this.map.on('render', () => this.checkResultsDrawn());
     this.pointer = new Pointer(this.map, store, drag, options);
     this.ready = new Promise((resolve) => {
       this.map.on('style.load', () => {
@@ -100,7 +131,10 @@ export class MapController {
       () => resize.disconnect(),
       installPrintSnapshot(this.map),
       ...bindStore(store, {
-        queue: (id, data) => this.sources.queue(id, data),
+        queue: (id, data) => {
+          const shown = id === 'facilities' ? this.withDragged(data) : data;
+          if (this.sources.queue(id, shown) && RESULT_SOURCES.includes(id)) this.resultsStale = true;
+        },
         applyView: () => this.applyView(),
         select: (selection) => this.pointer.select(selection),
         setTool: (tool) => this.pointer.setTool(tool),
@@ -110,12 +144,33 @@ export class MapController {
     );
   }
 
-  /** Removes the map and every subscription. */
+  /** Removes the map and every subscription; pending `whenResultsRendered` calls resolve with NaN. */
   destroy(): void {
+    this.resultWaiters.splice(0).forEach((resolve) => resolve(NaN));
     this.cleanup.forEach((f) => f());
     this.sources.cancel();
     this.pointer.remove();
     this.map.remove();
+  }
+
+  /**
+   * Resolves with the time of the first render that draws the latest data of every result source
+   * (nothing queued, every source's data tiled); at once, with that render's time, if it is past;
+   * NaN if the map is destroyed first.
+   */
+  whenResultsRendered(): Promise<number> {
+    if (!this.resultsStale && this.resultsRenderedAt !== null) return Promise.resolve(this.resultsRenderedAt);
+    return new Promise((resolve) => this.resultWaiters.push(resolve));
+  }
+
+  /** On each render: did it draw every result source's latest data? */
+  private checkResultsDrawn(): void {
+    if (!this.resultsStale || !this.installed || this.sources.hasPending(RESULT_SOURCES)) return;
+    if (!RESULT_SOURCES.every((id) => this.map.getSource(id) && this.map.isSourceLoaded(id))) return;
+    this.resultsStale = false;
+    const at = performance.now();
+    this.resultsRenderedAt = at;
+    this.resultWaiters.splice(0).forEach((resolve) => resolve(at));
   }
 
   /** Screen position of a WGS-84 point (browser tests click facilities with it). */
@@ -143,32 +198,23 @@ export class MapController {
     this.map.setStyle(styleFor(url));
   }
 
-  /** After a batch of setData: the first render of post-drop results ends the drag timing. */
-  private flushed(ids: SourceId[], applied: Promise<void[]>): void {
+  /** After a batch of setData (counted for the browser tests). */
+  private flushed(): void {
     this.metrics.dataRenders++;
-    if (this.metrics.dropAt === null || this.metrics.updatedAfterDropAt !== null) return;
-    if (!ids.some((id) => RESULT_SOURCES.includes(id))) return;
-    const dropAt = this.metrics.dropAt;
-    applied.then(
-      () =>
-        this.map.once('render', () => {
-          if (this.metrics.dropAt === dropAt) this.metrics.updatedAfterDropAt = performance.now();
-        }),
-      () => undefined,
-    );
-    this.map.triggerRepaint();
   }
 
-  /** Moves one facility's point during a drag, without touching the store. */
-  private moveFacilityFeature(id: string, at: [number, number]): void {
-    const current = this.sources.current('facilities') as FeatureCollection | undefined;
-    if (!current) return;
-    this.sources.queue('facilities', {
-      ...current,
-      features: current.features.map((f) =>
-        f.properties?.id === id ? { ...f, geometry: { type: 'Point', coordinates: at } } : f,
-      ),
-    });
+  /**
+   * Facility features with the dragged one at the pointer: results that arrive during a drag (the
+   * store still has the old position) must not snap the point back.
+   */
+  private withDragged(data: unknown): unknown {
+    const collection = data as FeatureCollection | undefined;
+    const drag = this.dragged;
+    if (!collection || !drag) return data;
+    const features = collection.features.map((f) =>
+      f.properties?.id === drag.id ? { ...f, geometry: { type: 'Point' as const, coordinates: drag.at } } : f,
+    );
+    return { ...collection, features };
   }
 
   /** Layer visibility and the estate colour mode. */

@@ -8,19 +8,38 @@ import type { FeatureCollection } from 'geojson';
 import { EMPTY_COLLECTION } from './features';
 import { PROMOTE_ID, SOURCE_IDS, type SourceId } from './layers';
 
+/**
+ * Longest wait for the analysis to settle before queued data is drawn anyway. Every setData re-tiles
+ * the whole source and redraws: 160–570 ms per source with software WebGL in headless chromium (a
+ * few ms on a GPU), so drawing the pending estates, then compliance, then coverage cost three rounds
+ * at start-up. 400 ms is about one demo coverage run there: longer and the map would look stuck.
+ */
+export const MAX_HOLD_MS = 400;
+
+export interface BatcherOptions {
+  /** Called after each flush with the ids that got new data and their setData promises. */
+  onFlush(ids: SourceId[], applied: Promise<void[]>): void;
+  /** True while analysis results are on their way: queued data waits for them (up to MAX_HOLD_MS). */
+  busy(): boolean;
+}
+
 export class SourceBatcher {
   private readonly last = new Map<SourceId, unknown>();
   private readonly pending = new Map<SourceId, unknown>();
+  /** Queued data drawn on the next frame even while busy (a dragged point follows the pointer). */
+  private readonly urgent = new Set<SourceId>();
+  /** performance.now() when the oldest held data was queued. */
+  private heldSince: number | null = null;
   private frame = 0;
   private installed = false;
 
   /**
    * @param map the map
-   * @param onFlush called after each flush with the ids that got new data and their setData promises
+   * @param options flush callback, and whether analysis is in flight
    */
   constructor(
     private readonly map: MlMap,
-    private readonly onFlush: (ids: SourceId[], applied: Promise<void[]>) => void,
+    private readonly options: BatcherOptions,
   ) {}
 
   /** Adds every source (after style.load); until then data only accumulates. */
@@ -32,6 +51,7 @@ export class SourceBatcher {
       this.map.addSource(id, { type: 'geojson', data, ...(promoteId ? { promoteId } : {}) });
       this.last.set(id, data);
       this.pending.delete(id);
+      this.urgent.delete(id);
     }
     this.installed = true;
     this.schedule();
@@ -42,14 +62,28 @@ export class SourceBatcher {
     this.installed = false;
   }
 
-  /** Queues data for a source (no-op when it is the data already shown). */
-  queue(id: SourceId, data: unknown): void {
-    if (this.last.get(id) === data) {
+  /**
+   * Queues data for a source; no-op when it is the data already shown (the same object, or for the
+   * small facility layer the same content: a drop re-derives what the drag preview already drew).
+   * @returns true when the source will get new data
+   */
+  queue(id: SourceId, data: unknown, urgent = false): boolean {
+    const shown = this.last.get(id);
+    if (shown === data || (id === 'facilities' && sameJson(shown, data))) {
       this.pending.delete(id);
-      return;
+      this.urgent.delete(id);
+      return false;
     }
     this.pending.set(id, data);
+    if (urgent) this.urgent.add(id);
+    else this.heldSince ??= performance.now();
     this.schedule();
+    return true;
+  }
+
+  /** True while any of `ids` has data queued but not yet sent to the map. */
+  hasPending(ids: readonly SourceId[]): boolean {
+    return ids.some((id) => this.pending.has(id));
   }
 
   /** The newest data of a source, queued or shown. */
@@ -71,16 +105,28 @@ export class SourceBatcher {
   }
 
   private flush(): void {
+    const hold =
+      this.heldSince !== null && performance.now() - this.heldSince < MAX_HOLD_MS && this.options.busy();
     const updates: Promise<void>[] = [];
     const ids: SourceId[] = [];
     for (const [id, data] of this.pending) {
+      if (hold && !this.urgent.has(id)) continue;
       const source = this.map.getSource<GeoJSONSource>(id);
       if (!source) continue;
       updates.push(source.setData(data as FeatureCollection));
       this.last.set(id, data);
       ids.push(id);
     }
-    this.pending.clear();
-    this.onFlush(ids, Promise.all(updates));
+    for (const id of ids) {
+      this.pending.delete(id);
+      this.urgent.delete(id);
+    }
+    if (!hold) this.heldSince = null;
+    if (ids.length > 0) this.options.onFlush(ids, Promise.all(updates));
+    this.schedule(); // held data: look again on the next frame
   }
 }
+
+/** Content equality of two small GeoJSON values (a few hundred point features at most). */
+const sameJson = (a: unknown, b: unknown): boolean =>
+  a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);

@@ -4,7 +4,7 @@ import { lngLat, type FacilityKind } from '../core';
 import { MapController } from '../map/MapController';
 import { newFacility } from '../store/new-facility';
 import { appStore } from '../store/store';
-import { debugHandle } from './app/debug';
+import { setDebugMap } from './app/debug';
 import { useServices } from './context';
 import { formatNumber } from './format';
 import i18n from './i18n/i18n';
@@ -55,6 +55,8 @@ export function MapView() {
     if (!container.current) return;
     const controller = new MapController(container.current, appStore, {
       describe,
+      settled: () => runner.idle(),
+      busy: () => runner.busy,
       onAdd: (at) => {
         const { scenario, view, dispatch } = appStore.getState();
         const kind: FacilityKind = view.addKind;
@@ -76,9 +78,9 @@ export function MapView() {
         runner.drop(id);
       },
     });
-    debugHandle.map = controller;
+    setDebugMap(controller);
     return () => {
-      debugHandle.map = null;
+      setDebugMap(null);
       controller.destroy();
     };
   }, [runner]);

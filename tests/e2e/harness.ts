@@ -176,6 +176,7 @@ export function report(file: string, figures: Record<string, number | string | n
 export interface LifeCircleWindow {
   __lifecircle: {
     interactiveAt: number | null;
+    resultsAt: number | null;
     store: { getState(): AppStateView };
     runner: {
       idle(): Promise<void>;

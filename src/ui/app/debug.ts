@@ -10,8 +10,13 @@ export interface DebugHandle {
   store: AppStoreApi | null;
   runner: AnalysisRunner | null;
   map: MapController | null;
-  /** performance.now() when the first analysis results were on the map. */
+  /**
+   * performance.now() when the demo became interactive: the first map render that drew the first
+   * compliance and coverage results (“time to interactive” in the browser tests).
+   */
   interactiveAt: number | null;
+  /** performance.now() at the first animation frame after those results reached the store (not yet drawn). */
+  resultsAt: number | null;
   flushSave: (() => Promise<void>) | null;
 }
 
@@ -20,5 +25,24 @@ export const debugHandle: DebugHandle = {
   runner: null,
   map: null,
   interactiveAt: null,
+  resultsAt: null,
   flushSave: null,
 };
+
+let mapWaiters: ((map: MapController) => void)[] = [];
+
+/** Resolves with the map the UI shows now, or with the next one it creates. */
+export function currentMap(): Promise<MapController> {
+  const map = debugHandle.map;
+  if (map) return Promise.resolve(map);
+  return new Promise((resolve) => mapWaiters.push(resolve));
+}
+
+/** The map the UI shows now (null once it is destroyed; React's StrictMode creates it twice). */
+export function setDebugMap(map: MapController | null): void {
+  debugHandle.map = map;
+  if (!map) return;
+  const waiters = mapWaiters;
+  mapWaiters = [];
+  waiters.forEach((resolve) => resolve(map));
+}

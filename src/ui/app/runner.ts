@@ -55,7 +55,6 @@ export class AnalysisRunner {
   private sentFacilities: Facility[] = [];
   private sentServiceAreaKind: FacilityKind | null = null;
   private readonly previews = new Map<string, LngLat>();
-  private forceMove: string | null = null;
   private readonly networks: NetworkStore;
   private running = false;
   private dirty = false;
@@ -99,11 +98,18 @@ export class AnalysisRunner {
     this.schedule();
   }
 
-  /** The drag ended (the store now has the final position); re-run that facility's searches once more. */
+  /**
+   * The drag ended and the store has the final position. Nothing is re-run when the worker already
+   * holds that position from the last preview: its results are the ones on the map.
+   */
   drop(id: string): void {
     this.previews.delete(id);
-    this.forceMove = id;
     this.schedule();
+  }
+
+  /** True while the reconcile loop has requests in flight or changes still to send. */
+  get busy(): boolean {
+    return this.running || this.dirty;
   }
 
   /** Resolves once every pending analysis has been answered. */
@@ -247,12 +253,6 @@ export class AnalysisRunner {
       return;
     }
     const ops = diffFacilities(this.sentFacilities, desired);
-    const forced = this.forceMove;
-    this.forceMove = null;
-    if (ops.length === 0 && forced) {
-      const f = desired.find((x) => x.id === forced);
-      if (f) ops.push({ op: 'move', id: f.id, kind: f.kind, location: f.location });
-    }
     if (ops.length > 0) {
       this.sentFacilities = desired;
       this.sentServiceAreaKind = kind;
