@@ -48,12 +48,20 @@ export async function startDevServer(): Promise<Server> {
 /** A production build served by vite preview (what users get from `npm run build`). */
 export async function startPreviewServer(): Promise<Server> {
   const outDir = mkdtempSync(join(tmpdir(), 'lifecircle-dist-'));
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    build: { outDir, emptyOutDir: true },
-    logLevel: 'error',
-  });
+  // Vitest sets NODE_ENV=test and Vite keeps an existing NODE_ENV: without this the "production"
+  // build would bundle React's development build (and StrictMode's double effects).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      build: { outDir, emptyOutDir: true },
+      logLevel: 'error',
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server = await preview({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
