@@ -55,6 +55,8 @@ export class AnalysisRunner {
   private sentFacilities: Facility[] = [];
   private sentServiceAreaKind: FacilityKind | null = null;
   private readonly previews = new Map<string, LngLat>();
+  /** The network whose build the user cancelled: not built again until the scenario's network changes. */
+  private declinedNetwork: string | null = null;
   private readonly networks: NetworkStore;
   private running = false;
   private dirty = false;
@@ -178,7 +180,8 @@ export class AnalysisRunner {
     if (sc.id === 'empty') return;
     const networkChanged = (sc.network?.key ?? null) !== this.workerNetwork;
     // Read the network's bytes (IndexedDB or the demo file) while the worker evaluates compliance.
-    const bytes = networkChanged && sc.network ? this.networks.bytes(sc.network) : null;
+    const wanted = networkChanged && sc.network && sc.network.key !== this.declinedNetwork;
+    const bytes = wanted ? this.networks.bytes(sc.network!) : null;
     bytes?.catch(() => undefined);
     const evaluationKey = [sc.estates, sc.profileId, sc.overrides, sc.defaultStatus];
     // Compliance, the network and coverage are sent without waiting for each other's answers: the
@@ -290,8 +293,14 @@ export class AnalysisRunner {
 
   private async ensureNetwork(ref: NetworkRef | null, pending: Promise<NetworkBytes> | null): Promise<void> {
     this.coverageKey = null;
-    const bytes = ref ? await (pending ?? this.networks.bytes(ref)) : null;
-    if (!ref || !bytes) {
+    const declined = ref !== null && ref.key === this.declinedNetwork;
+    const bytes = ref && !declined ? await (pending ?? this.networks.bytes(ref)) : null;
+    if (!ref || !bytes || declined) {
+      if (declined) {
+        await this.client.send('network/clear', {});
+        this.workerNetwork = ref.key;
+        return;
+      }
       if (ref)
         this.dispatch({
           type: 'results/notice',
@@ -302,16 +311,29 @@ export class AnalysisRunner {
       this.workerNetwork = ref?.key ?? null; // do not retry until the network changes
       return;
     }
-    const loaded =
-      'graph' in bytes
-        ? await this.client.send('network/restore', { graphBytes: bytes.graph.slice() })
-        : await this.jobs.run('jobs.network', (signal, onProgress) =>
-            this.client.send(
-              'network/load',
-              { bytes: bytes.osm, fileName: ref.fileName },
-              { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
-            ),
-          );
+    let loaded: NetworkLoaded;
+    if ('graph' in bytes)
+      loaded = await this.client.send('network/restore', { graphBytes: bytes.graph.slice() });
+    else {
+      try {
+        loaded = await this.jobs.run('jobs.network', (signal, onProgress) =>
+          this.client.send(
+            'network/load',
+            { bytes: bytes.osm, fileName: ref.fileName },
+            { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'AbortError')) throw error;
+        // The user cancelled: go on without this network (straight-line) instead of building it again.
+        this.declinedNetwork = ref.key;
+        this.dispatch({
+          type: 'results/notice',
+          notice: { key: 'notice.networkDeclined', detail: ref.fileName },
+        });
+        return;
+      }
+    }
     this.adoptNetwork(ref.key, loaded, ref.source !== 'demo' && !('graph' in bytes));
     if (!ref.report) this.dispatch({ type: 'network/report', report: loaded.report, bounds: loaded.bounds });
   }
