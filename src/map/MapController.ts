@@ -1,8 +1,9 @@
 /**
  * The one imperative owner of the MapLibre map (style.md). It creates sources and layers once per
  * style load (never on a timer), follows the store outside React (store-bindings.ts), sends data
- * through a per-frame batcher that calls setData only for changed sources (source-batcher.ts), and
- * shows hover and selection with feature-state (pointer.ts). React never touches the map.
+ * through a per-frame batcher that updates only changed sources, with small diffs where it can
+ * (source-batcher.ts, source-diff.ts), and shows hover and selection with feature-state
+ * (pointer.ts). React never touches the map.
  */
 import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';

@@ -13,7 +13,10 @@ import {
   UNDERSERVED_COLOUR,
 } from './palette';
 
-/** GeoJSON sources the controller owns; `promoteId` makes feature-state work with string ids. */
+/**
+ * GeoJSON sources the controller owns; `promoteId` makes feature-state work with string ids, and keys
+ * the features of sources sent as diffs (source-batcher.ts).
+ */
 export const SOURCE_IDS = [
   'districts',
   'context',
@@ -24,7 +27,11 @@ export const SOURCE_IDS = [
   'facilities',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
-export const PROMOTE_ID: Partial<Record<SourceId, string>> = { estates: 'id', facilities: 'id' };
+export const PROMOTE_ID: Partial<Record<SourceId, string>> = {
+  estates: 'id',
+  facilities: 'id',
+  underserved: 'zone',
+};
 
 export const HATCH_IMAGE = 'lifecircle-hatch';
 

@@ -2,12 +2,14 @@
  * What the map shows, derived from the app store and the bulk layers, subscribed outside React
  * (subscribeWithSelector). Each binding turns a slice into source data or a view change.
  */
+import type { FeatureCollection } from 'geojson';
 import { shallow } from 'zustand/shallow';
 import type { AppStoreApi } from '../store/store';
 import type { AppState, Bounds, Selection } from '../store/types';
 import { bulkLayers } from './bulk-layers';
 import { EMPTY_COLLECTION, estateFeatures, facilityFeatures, streetFeatures } from './features';
 import type { SourceId } from './layers';
+import { keyServiceAreas } from './service-area-ids';
 
 export interface BindingTargets {
   queue(id: SourceId, data: unknown): void;
@@ -82,11 +84,15 @@ export function bindStore(store: AppStoreApi, to: BindingTargets): (() => void)[
   off.push(
     bulkLayers.subscribe((b, prev) => {
       if (b.streets !== prev.streets) to.queue('streets', streetFeatures(b.streets));
-      if (b.serviceAreas !== prev.serviceAreas) to.queue('serviceAreas', b.serviceAreas ?? EMPTY_COLLECTION);
+      if (b.serviceAreas !== prev.serviceAreas) to.queue('serviceAreas', serviceAreas(b.serviceAreas));
     }),
   );
   const b = bulkLayers.getState();
   to.queue('streets', streetFeatures(b.streets));
-  to.queue('serviceAreas', b.serviceAreas ?? EMPTY_COLLECTION);
+  to.queue('serviceAreas', serviceAreas(b.serviceAreas));
   return off;
 }
+
+/** Service areas with their ids (the map gets a drag's areas as a diff). */
+const serviceAreas = (c: FeatureCollection | null): FeatureCollection =>
+  c ? keyServiceAreas(c) : EMPTY_COLLECTION;

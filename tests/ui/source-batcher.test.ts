@@ -1,7 +1,8 @@
 /**
- * SourceBatcher: one setData per changed source per frame; data queued while the analysis is busy
+ * SourceBatcher: one update per changed source per frame; data queued while the analysis is busy
  * waits (up to MAX_HOLD_MS) so the map re-tiles once, except urgent data (a dragged point); identical
- * facility content is not sent again. Animation frames and the clock are driven by hand.
+ * facility content is not sent again; keyed sources get a diff (updateData) when few features
+ * changed, nothing but a repaint when none did. Animation frames and the clock are driven by hand.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Map as MlMap } from 'maplibre-gl';
@@ -18,7 +19,12 @@ const nextFrame = () => {
 
 function fakeMap() {
   const sent: [string, unknown][] = [];
-  const sources = new Map<string, { setData(d: unknown): Promise<void> }>();
+  const diffs: [string, unknown][] = [];
+  const repaints = { count: 0 };
+  const sources = new Map<
+    string,
+    { setData(d: unknown): Promise<void>; updateData(d: unknown): Promise<void> }
+  >();
   const map = {
     getSource: (id: string) => sources.get(id),
     addSource: (id: string) =>
@@ -27,9 +33,14 @@ function fakeMap() {
           sent.push([id, d]);
           return Promise.resolve();
         },
+        updateData: (d: unknown) => {
+          diffs.push([id, d]);
+          return Promise.resolve();
+        },
       }),
+    triggerRepaint: () => repaints.count++,
   };
-  return { map: map as unknown as MlMap, sent };
+  return { map: map as unknown as MlMap, sent, diffs, repaints };
 }
 
 const fc = (n: number) => ({
@@ -109,5 +120,53 @@ describe('SourceBatcher', () => {
     expect(b.queue('facilities', fc(4))).toBe(true);
     nextFrame();
     expect(sent.map(([id]) => id)).toEqual(['facilities', 'estates', 'facilities']);
+  });
+
+  it('sends a keyed source as a diff when few features changed, as new data otherwise', () => {
+    const { map, sent, diffs, repaints } = fakeMap();
+    const flushed: string[][] = [];
+    const b = new SourceBatcher(map, { onFlush: (ids) => flushed.push(ids), busy: () => false });
+    b.install();
+    const estates = (v: (k: number) => number) => ({
+      type: 'FeatureCollection' as const,
+      features: Array.from({ length: 10 }, (_, k) => ({
+        type: 'Feature' as const,
+        properties: { id: `e${k}`, minutes: v(k) },
+        geometry: { type: 'Point' as const, coordinates: [k, 0] },
+      })),
+    });
+    const first = estates(() => 5);
+    b.queue('estates', first); // the source was added empty: every feature is new
+    nextFrame();
+    expect(sent).toEqual([['estates', first]]);
+    b.queue(
+      'estates',
+      estates((k) => (k === 4 ? 12 : 5)),
+    ); // one estate further from a facility
+    nextFrame();
+    expect(sent).toHaveLength(1);
+    expect(diffs).toEqual([
+      ['estates', { update: [{ id: 'e4', addOrUpdateProperties: [{ key: 'minutes', value: 12 }] }] }],
+    ]);
+    expect(
+      b.queue(
+        'estates',
+        estates((k) => (k === 4 ? 12 : 5)),
+      ),
+    ).toBe(true); // a new object…
+    nextFrame();
+    expect(diffs).toHaveLength(1); // …with the same content: nothing sent
+    expect(repaints.count).toBe(1); // but a render tells the controller it is drawn
+    expect(b.hasPending(['estates'])).toBe(false);
+    const all = estates((k) => k);
+    b.queue('estates', all); // 9 of 10 changed: new data
+    b.queue('districts', fc(1)); // not keyed: always new data
+    nextFrame();
+    expect(sent).toEqual([
+      ['estates', first],
+      ['estates', all],
+      ['districts', fc(1)],
+    ]);
+    expect(flushed).toEqual([['estates'], ['estates'], ['estates', 'districts']]);
   });
 });
