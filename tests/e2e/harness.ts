@@ -158,6 +158,33 @@ export async function waitIdle(page: Page): Promise<void> {
   await page.evaluate(() => (window as never as LifeCircleWindow).__lifecircle.runner.idle());
 }
 
+/** What the browser tests drive: a dev server, chromium, and its page. */
+export interface DemoSession {
+  server: Server;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The browser tests' common start: a dev server, chromium on it with a fresh profile, the demo open and
+ * the analysis idle.
+ */
+export async function openDemo(): Promise<DemoSession> {
+  const server = await startDevServer();
+  const browser = await launch(server.url.replace(/\/$/, ''));
+  const page = browser.page;
+  await page.goto(`${server.url}?scenario=demo`);
+  await waitInteractive(page);
+  await waitIdle(page);
+  return { server, browser, page };
+}
+
+/** Closes what openDemo opened (parts may be missing when the start failed). */
+export async function closeDemo(session: Partial<DemoSession>): Promise<void> {
+  await session.browser?.close();
+  await session.server?.close();
+}
+
 /** Screen position (page coordinates) of a WGS-84 point on the map. */
 export async function screenOf(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(

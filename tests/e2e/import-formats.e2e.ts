@@ -12,13 +12,12 @@ import { inverseProjectorFor, projectorFor } from '../../src/core/crs';
 import { metres } from '../core/crs/china-offsets';
 import { ascii, writeDbf, writeShp, zipShapefile } from '../core/io/shapefile-writer';
 import {
+  closeDemo,
   hasChromium,
-  launch,
+  openDemo,
   report,
   screenshot,
-  startDevServer,
   waitIdle,
-  waitInteractive,
   type Browser,
   type LifeCircleWindow,
   type Server,
@@ -100,20 +99,14 @@ describe.skipIf(!hasChromium)('import formats in chromium', () => {
   let places: [number, number][] = [];
 
   beforeAll(async () => {
-    server = await startDevServer();
-    browser = await launch(server.url.replace(/\/$/, ''));
-    page = browser.page;
-    await page.goto(`${server.url}?scenario=demo`);
-    await waitInteractive(page);
-    await waitIdle(page);
+    ({ server, browser, page } = await openDemo());
     const estates = (await state(page)).scenario.estates.filter((e) => e.location);
     places = [0, 10, 20].map((i) => estates[i]!.location!);
   });
 
   afterAll(async () => {
     report('import-formats', figures);
-    await browser?.close();
-    await server?.close();
+    await closeDemo({ browser, server });
   });
 
   it('imports a Shapefile zip with GBK names, a GBK field name and a Gauss–Krüger .prj', async () => {

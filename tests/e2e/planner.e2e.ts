@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { covered, KIND, shownCovered, state, uncoveredEstate } from './planner-helpers';
 import {
+  closeDemo,
   hasChromium,
-  launch,
+  openDemo,
   report,
   screenOf,
   screenshot,
-  startDevServer,
   waitIdle,
   waitInteractive,
   type Browser,
@@ -31,18 +31,13 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startDevServer();
-    browser = await launch(server.url.replace(/\/$/, ''));
-    page = browser.page;
     // First visit compiles and caches the dependencies; time to interactive is measured on the second.
-    await page.goto(`${server.url}?scenario=demo`);
-    await waitInteractive(page);
+    ({ server, browser, page } = await openDemo());
   });
 
   afterAll(async () => {
     report('planner', figures);
-    await browser?.close();
-    await server?.close();
+    await closeDemo({ browser, server });
   });
 
   it('opens the demo offline, labelled synthetic, with compliance and coverage', async () => {

@@ -10,11 +10,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DATA,
+  closeDemo,
   hasChromium,
-  launch,
-  startDevServer,
+  openDemo,
   waitIdle,
-  waitInteractive,
   type Browser,
   type LifeCircleWindow,
   type Server,
@@ -108,18 +107,10 @@ describe.skipIf(!hasChromium || !hasData)('progress bar and cancel in chromium',
   let page: Page;
 
   beforeAll(async () => {
-    server = await startDevServer();
-    browser = await launch(server.url.replace(/\/$/, ''));
-    page = browser.page;
-    await page.goto(`${server.url}?scenario=demo`);
-    await waitInteractive(page);
-    await waitIdle(page);
+    ({ server, browser, page } = await openDemo());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeDemo({ browser, server }));
 
   it('importing roads.osm shows a determinate bar with a percentage and the phase', async () => {
     await record(page, false);

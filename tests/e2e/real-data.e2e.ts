@@ -8,14 +8,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DATA,
+  closeDemo,
   hasChromium,
-  launch,
+  openDemo,
   report,
   screenOf,
   screenshot,
-  startDevServer,
   waitIdle,
-  waitInteractive,
   type Browser,
   type LifeCircleWindow,
   type Server,
@@ -45,18 +44,12 @@ describe.skipIf(!hasChromium || !hasData)('real data in chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startDevServer();
-    browser = await launch(server.url.replace(/\/$/, ''));
-    page = browser.page;
-    await page.goto(`${server.url}?scenario=demo`);
-    await waitInteractive(page);
-    await waitIdle(page);
+    ({ server, browser, page } = await openDemo());
   });
 
   afterAll(async () => {
     report('real-data', figures);
-    await browser?.close();
-    await server?.close();
+    await closeDemo({ browser, server });
   });
 
   it('imports the Shanghai street extract and BD-09 compounds, which sit on the streets', async () => {
