@@ -45,6 +45,22 @@ describe.skipIf(!hasChromium)('production build', () => {
     const { page } = browser;
     await page.goto(`${server.url}?scenario=demo`);
     figures['production: time to interactive, first visit (ms)'] = Math.round(await waitInteractive(page));
+    // Scripts fetched until then: the page's, and the two workers' (listed as the page's resources).
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.(m?js)(\?|$)/.test(e.name))
+        .map((e) => ({
+          name: e.name.split('/').pop()!,
+          bytes: (e as PerformanceResourceTiming).decodedBodySize,
+        })),
+    );
+    figures['production: JavaScript fetched until interactive (KB, decoded)'] = Math.round(
+      scripts.reduce((sum, s) => sum + s.bytes, 0) / 1024,
+    );
+    figures['production: scripts fetched until interactive'] = scripts.map((s) => s.name).join(' ');
+    // The import readers and the XLSX writer load on first use, not at start-up.
+    expect(scripts.map((s) => s.name).filter((n) => /import-shapefile-zip|browser-/.test(n))).toEqual([]);
     const runs: number[] = [];
     for (let k = 0; k < 3; k++) {
       await page.goto(`${server.url}?scenario=demo`);

@@ -3,7 +3,7 @@
  * areas (GeoJSON), rejected import rows (CSV), the scenario (GeoJSON).
  */
 import type { FeatureCollection } from 'geojson';
-import writeXlsxFile, { type SheetData } from 'write-excel-file/browser';
+import type { SheetData } from 'write-excel-file/browser';
 import type { RuleProfile } from '../../core';
 import type { EvaluationView, Lang } from '../../store/types';
 
@@ -115,6 +115,8 @@ export async function toXlsx(table: Table, sheet: string): Promise<Blob> {
     table.header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
     ...table.rows.map((r) => r.map(cell)),
   ];
+  // Loaded on first export: the XLSX writer stays out of the start-up bundle.
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
   return writeXlsxFile(data as unknown as SheetData, { sheet }).toBlob();
 }
 

@@ -1,13 +1,5 @@
 /** What a dropped file is, and how to read it (worker for most, main thread for KML: workers have no DOMParser). */
-import {
-  importKml,
-  type CrsId,
-  type CrsSuggestion,
-  type EstateImport,
-  type FacilityImport,
-  type ImportError,
-  type Estate,
-} from '../../core';
+import type { CrsId, CrsSuggestion, EstateImport, FacilityImport, ImportError, Estate } from '../../core';
 import type { Bounds } from '../../store/types';
 import { LONG_TASK_MS, type AnalysisRunner } from './runner';
 import type { Table } from './exports';
@@ -48,7 +40,11 @@ export async function readItems(
   const options = { fileName: file.name, ...(req.crs ? { crs: req.crs } : {}), fieldMap: req.fieldMap };
   if (/\.kml$/i.test(file.name)) {
     const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
-    const text = await file.text();
+    // Loaded on first use: the KML reader (and the CRS conversions behind it) stays out of the start-up bundle.
+    const [{ importKml }, text] = await Promise.all([
+      import('../../core/io/import-shapefile-zip'),
+      file.text(),
+    ]);
     return target === 'estates'
       ? importKml(text, { ...options, target }, parse)
       : importKml(text, { ...options, target }, parse);
