@@ -19,8 +19,8 @@ import {
   landMaskFromTopology,
   resolveParameters,
   serializeGraph,
-  serviceAreaPolygons,
-  straightLineServiceAreas,
+  serviceAreaGeometry,
+  straightLineServiceAreaGeometry,
   type CoverageNetwork,
   type CoverageSession,
   type FacilityKind,
@@ -28,7 +28,7 @@ import {
   type LandTopology,
   type ProfileParameters,
   type RuleProfile,
-  type ServiceAreaFeature,
+  type FlatServiceAreas,
 } from '../core';
 import landUrl from 'world-atlas/land-10m.json?url';
 import { getProfile } from '../profiles';
@@ -100,15 +100,17 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
     return { report, ...graphSegments(graph), graphBytes: graphBytes.slice() };
   };
 
-  const serviceAreas = (kind: FacilityKind, ids: string[] | null): ServiceAreaFeature[] => {
+  /** The kind's service areas (all, or those of `ids`) in the flat layout the page receives transferred. */
+  const serviceAreas = (kind: FacilityKind, ids: string[] | null): FlatServiceAreas => {
     const session = sessions.get(kind);
-    if (!session || !parameters) return [];
-    const sources = session.serviceAreaSources().filter((s) => ids === null || ids.includes(s.id));
-    const options = { minutes: SERVICE_AREA_MINUTES, speedMps: parameters.walkingSpeed };
-    const areas = network
-      ? serviceAreaPolygons(network.graph, sources, options)
-      : straightLineServiceAreas(sources, options);
-    return areas.features.map((f) => ({ ...f, properties: { ...f.properties, kind } }));
+    const sources =
+      session && parameters
+        ? session.serviceAreaSources().filter((s) => ids === null || ids.includes(s.id))
+        : [];
+    const options = { minutes: SERVICE_AREA_MINUTES, speedMps: parameters?.walkingSpeed ?? 1 };
+    return network
+      ? serviceAreaGeometry(network.graph, sources, options)
+      : straightLineServiceAreaGeometry(sources, options);
   };
 
   const handlers: Handlers = {
@@ -176,7 +178,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       return {
         byKind,
         serviceAreas: kind
-          ? { kind, replaceAll: true, facilityIds: [], features: serviceAreas(kind, null) }
+          ? { kind, replaceAll: true, facilityIds: [], areas: serviceAreas(kind, null) }
           : null,
         elapsedMs: performance.now() - started,
       };
@@ -194,7 +196,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         byKind,
         serviceAreas:
           kind && changed.has(kind)
-            ? { kind, replaceAll: false, facilityIds: touched, features: serviceAreas(kind, touched) }
+            ? { kind, replaceAll: false, facilityIds: touched, areas: serviceAreas(kind, touched) }
             : null,
         elapsedMs: performance.now() - started,
       };
@@ -202,7 +204,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
     'coverage/service-areas': ({ kind }) => ({
       byKind: {},
       serviceAreas: kind
-        ? { kind, replaceAll: true, facilityIds: [], features: serviceAreas(kind, null) }
+        ? { kind, replaceAll: true, facilityIds: [], areas: serviceAreas(kind, null) }
         : null,
       elapsedMs: 0,
     }),

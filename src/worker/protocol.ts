@@ -17,7 +17,7 @@ import type {
   ImportInput,
   LngLat,
   NetworkBuildReport,
-  ServiceAreaFeature,
+  FlatServiceAreas,
   Verdict,
 } from '../core';
 import type { Bounds, EvaluationView } from '../store/types';
@@ -58,13 +58,17 @@ export type CoverageOp =
   | { op: 'move'; id: string; kind: FacilityKind; location: LngLat }
   | { op: 'remove'; id: string; kind: FacilityKind };
 
-/** Service-area polygons changed by a request: replace those of `facilityIds` with `features`. */
+/**
+ * Service-area polygons changed by a request: replace those of `facilityIds` with `areas`. The areas
+ * come in the core's flat layout, whose typed arrays are transferred (a structured clone of the same
+ * areas as GeoJSON costs several times more: `npm run bench`, "service areas … structured clone").
+ */
 export interface ServiceAreaPatch {
   kind: FacilityKind;
-  /** True: `features` are all of the kind's service areas (drop what was shown). */
+  /** True: `areas` are all of the kind's service areas (drop what was shown). */
   replaceAll: boolean;
   facilityIds: string[];
-  features: ServiceAreaFeature[];
+  areas: FlatServiceAreas;
 }
 
 export interface CoverageResponse {

@@ -16,6 +16,7 @@ import {
   createCoverageSession,
   serviceAreaGeometry,
   serviceAreaPolygons,
+  serviceAreasToGeoJSON,
   type CoverageInput,
   type FlatServiceAreas,
   type ServiceAreaCollection,
@@ -131,6 +132,42 @@ describe.skipIf(w === null)('coverage on Shanghai (skipped when ../shared/data i
         withRatio('coverage: service areas 200 × 3 as GeoJSON', r, {
           features: areas?.features.length ?? 0,
         });
+      },
+    },
+  );
+
+  // Crossing from the worker to the page: what postMessage does to the areas, structured clone
+  // (serialise and deserialise), as GeoJSON objects (what the worker sent before) against the flat
+  // layout plus the GeoJSON the page then builds from it (serviceAreaFeatures). The first is the
+  // baseline of the second.
+  // Built on first use (the workload is loaded when the benches run, not when they are declared).
+  let crossing: FlatServiceAreas | null = null;
+  let crossingJson: ServiceAreaCollection | null = null;
+  const crossingFlat = () => (crossing ??= serviceAreaGeometry(workload.graph, sources, areaOptions));
+  const crossingGeoJson = () => (crossingJson ??= serviceAreasToGeoJSON(crossingFlat()));
+  benchAndRecord(
+    'coverage: service areas 200 × 3, structured clone as GeoJSON',
+    () => structuredClone(crossingGeoJson()),
+    { iterations: 20, time: 0, warmupIterations: 2 },
+  );
+  benchAndRecord(
+    'coverage: service areas 200 × 3, structured clone flat + GeoJSON on arrival',
+    () => serviceAreasToGeoJSON(structuredClone(crossingFlat())),
+    {
+      iterations: 20,
+      time: 0,
+      warmupIterations: 2,
+      onRecorded: (r) => {
+        const base = recordedCase('coverage: service areas 200 × 3, structured clone as GeoJSON');
+        const speedup = base ? Math.round((base.medianMs / r.medianMs) * 10) / 10 : null;
+        recordBench('coverage: service areas 200 × 3, structured clone flat + GeoJSON on arrival', r, {
+          baselineGeoJsonCloneMs: base?.medianMs ?? null,
+          timesFasterThanBaseline: speedup,
+        });
+        console.log(
+          `service areas crossing: flat + GeoJSON on arrival ${r.medianMs.toFixed(1)} ms, ` +
+            `GeoJSON clone ${base?.medianMs.toFixed(1) ?? '?'} ms (${speedup ?? '?'}× faster)`,
+        );
       },
     },
   );

@@ -1,8 +1,15 @@
 /** The GeoJSON the map draws, built from app data; street segments from typed arrays; service-area patches. */
 import { describe, expect, it } from 'vitest';
-import { lngLat, type Estate, type EstateResult, type Facility } from '../../src/core';
+import type { Polygon } from 'geojson';
+import {
+  lngLat,
+  straightLineServiceAreaGeometry,
+  type Estate,
+  type EstateResult,
+  type Facility,
+} from '../../src/core';
 import { capacityFigure, estateFeatures, facilityFeatures, streetFeatures } from '../../src/map/features';
-import { mergeServiceAreas } from '../../src/ui/app/service-area-merge';
+import { mergeServiceAreas, serviceAreaFeatures } from '../../src/ui/app/service-area-merge';
 import { newFacility } from '../../src/store/new-facility';
 
 const estate = (id: string, over: Partial<Estate> = {}): Estate => ({
@@ -104,11 +111,15 @@ describe('mergeServiceAreas', () => {
       type: 'FeatureCollection' as const,
       features: [area('a', 5), area('a', 10), area('b', 5)],
     };
+    // The worker sends areas in the flat layout; here a's 15-minute circle.
     const patch = {
       kind: 'nursery' as const,
       replaceAll: false,
       facilityIds: ['a'],
-      features: [area('a', 15)] as never[],
+      areas: straightLineServiceAreaGeometry([{ id: 'a', location: [121.4, 31.2] }], {
+        minutes: [15],
+        speedMps: 1,
+      }),
     };
     expect(
       mergeServiceAreas(shown, patch).features.map(
@@ -116,5 +127,36 @@ describe('mergeServiceAreas', () => {
       ),
     ).toEqual(['b5', 'a15']);
     expect(mergeServiceAreas(shown, { ...patch, replaceAll: true }).features).toHaveLength(1);
+  });
+
+  it('builds GeoJSON from the flat layout, tagged with the kind', () => {
+    const areas = straightLineServiceAreaGeometry(
+      [
+        { id: 'a', location: [121.4, 31.2] },
+        { id: 'b', location: [121.41, 31.2] },
+      ],
+      { minutes: [5, 10], speedMps: 1 },
+    );
+    const features = serviceAreaFeatures({
+      kind: 'elderly-station',
+      replaceAll: true,
+      facilityIds: [],
+      areas,
+    });
+    expect(features.map((f) => `${f.properties.facilityId}${f.properties.minutes}`)).toEqual([
+      'a10',
+      'a5',
+      'b10',
+      'b5',
+    ]);
+    expect(features.every((f) => f.properties.kind === 'elderly-station')).toBe(true);
+    // A 10-minute circle at 1 m/s has a 600 m radius: its first vertex lies 600 m from the facility.
+    const [lng, lat] = (features[0]!.geometry as Polygon).coordinates[0]![0]!;
+    const m = Math.hypot(
+      (lng! - 121.4) * 111_320 * Math.cos((31.2 * Math.PI) / 180),
+      (lat! - 31.2) * 110_574,
+    );
+    expect(m).toBeGreaterThan(590);
+    expect(m).toBeLessThan(610);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { ServiceAreaFeature } from '../../src/core';
+import { straightLineServiceAreaGeometry, type ServiceAreaFeature } from '../../src/core';
 import { keyServiceAreas } from '../../src/map/service-area-ids';
 import { mergeServiceAreas } from '../../src/ui/app/service-area-merge';
 
@@ -47,7 +47,10 @@ describe('keyServiceAreas', () => {
       kind: 'nursery' as const,
       replaceAll: false,
       facilityIds: ['b'],
-      features: areas('b', 1),
+      areas: straightLineServiceAreaGeometry([{ id: 'b', location: [1, 0] }], {
+        minutes: [5, 10, 15],
+        speedMps: 1,
+      }),
     };
     const merged = mergeServiceAreas(coll([...areas('a'), ...areas('b')]), patch);
     const again = keyServiceAreas(merged);

@@ -9,6 +9,8 @@ import { lngLat, type Estate, type Facility } from '../../src/core';
 import { AnalysisClient } from '../../src/worker/client';
 import { createHandlers } from '../../src/worker/handlers';
 import type { RequestMap } from '../../src/worker/protocol';
+import { collectTransferables } from '../../src/worker/transfer';
+import { serviceAreaFeatures } from '../../src/ui/app/service-area-merge';
 import { fakeWorkerFactory } from './harness';
 
 const demo = (name: string) =>
@@ -84,9 +86,14 @@ describe('worker handlers on the demo', () => {
     });
     const nursery = run.byKind.nursery!;
     expect(nursery.estates).toHaveLength(60);
-    expect(run.serviceAreas!.features.length).toBeGreaterThan(0);
-    expect(new Set(run.serviceAreas!.features.map((f) => f.properties.minutes))).toEqual(
-      new Set([5, 10, 15]),
+    // The areas arrive in the flat layout (typed arrays); the page builds the map's GeoJSON from them.
+    const areas = run.serviceAreas!.areas;
+    expect(areas.coordinates).toBeInstanceOf(Float64Array);
+    expect(areas.coordinates.length).toBeGreaterThan(0);
+    const features = serviceAreaFeatures(run.serviceAreas!);
+    expect(new Set(features.map((f) => f.properties.minutes))).toEqual(new Set([5, 10, 15]));
+    expect(new Set(features.map((f) => f.properties.facilityId))).toEqual(
+      new Set(facilities.filter((f) => f.kind === 'nursery').map((f) => f.id)),
     );
     const uncovered = nursery.estates.find((e) => !e.covered && !e.offNetwork && (e.households ?? 0) > 0)!;
     expect(uncovered).toBeDefined();
@@ -129,5 +136,19 @@ describe('worker handlers on the demo', () => {
       expect(now).toBeGreaterThanOrEqual(last);
       last = now;
     }
+  });
+});
+
+describe('service areas cross to the page transferred', () => {
+  it("lists the flat layout's buffers in the answer's transfer list", async () => {
+    const handlers = createHandlers();
+    const run = (await handlers['coverage/run']!(
+      { estates, facilities, profileId: 'hefei', overrides: {}, serviceAreaKind: 'nursery' } as never,
+      { progress: () => undefined, signal: new AbortController().signal },
+    )) as RequestMap['coverage/run'][1];
+    const { areas } = run.serviceAreas!;
+    const transfer = collectTransferables(run);
+    for (const array of [areas.coordinates, areas.ringStart, areas.polygonStart, areas.areaStart])
+      expect(transfer).toContain(array.buffer);
   });
 });
