@@ -39,6 +39,14 @@ export const initialView = (): ViewState => ({
 export const initialState = (): AppState => ({
   scenario: emptyScenario(),
   view: initialView(),
-  results: { evaluation: null, coverage: null, version: 0, jobs: [], notice: null, error: null },
+  results: {
+    evaluation: null,
+    workerEvaluation: null,
+    coverage: null,
+    version: 0,
+    jobs: [],
+    notice: null,
+    error: null,
+  },
   history: emptyHistory(),
 });

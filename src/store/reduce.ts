@@ -6,6 +6,8 @@ import { isScenarioAction, type Action } from './actions';
 import { recordEdit, redo, undo, emptyHistory } from './history';
 import { reduceScenario } from './scenario-reducer';
 import type { AppState, ResultsState, Scenario, Selection } from './types';
+import { getProfile } from '../profiles';
+import { withWalkingTimes } from './walking-time-compliance';
 
 /** A selection that points at something no longer in the scenario is cleared. */
 function validSelection(selection: Selection, scenario: Scenario): Selection {
@@ -20,12 +22,24 @@ function withScenario(state: AppState, scenario: Scenario, history = state.histo
   return { ...state, scenario, history, view };
 }
 
-function reduceResults(results: ResultsState, action: Action): ResultsState {
+function reduceResults(results: ResultsState, action: Action, profileId: string): ResultsState {
   switch (action.type) {
+    // `evaluation` is the worker's (estate-scope) evaluation joined with the walking times of the
+    // latest coverage; `workerEvaluation` keeps the first so a new coverage result can be joined again.
     case 'results/evaluation':
-      return { ...results, evaluation: action.evaluation, version: results.version + 1 };
+      return {
+        ...results,
+        workerEvaluation: action.evaluation,
+        evaluation: withWalkingTimes(action.evaluation, results.coverage, getProfile(profileId)),
+        version: results.version + 1,
+      };
     case 'results/coverage':
-      return { ...results, coverage: action.coverage, version: results.version + 1 };
+      return {
+        ...results,
+        coverage: action.coverage,
+        evaluation: withWalkingTimes(results.workerEvaluation, action.coverage, getProfile(profileId)),
+        version: results.version + 1,
+      };
     case 'job/start':
       return { ...results, jobs: [...results.jobs.filter((j) => j.id !== action.job.id), action.job] };
     case 'job/progress':
@@ -69,7 +83,10 @@ export function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'scenario/load':
       return withScenario(
-        { ...state, results: { ...state.results, evaluation: null, coverage: null } },
+        {
+          ...state,
+          results: { ...state.results, evaluation: null, workerEvaluation: null, coverage: null },
+        },
         action.scenario,
         emptyHistory(),
       );
@@ -115,7 +132,7 @@ export function reduce(state: AppState, action: Action): AppState {
             : { ...state.view, tool: 'add', addKind: action.kind, kind: action.kind },
       };
     default: {
-      const results = reduceResults(state.results, action);
+      const results = reduceResults(state.results, action, state.scenario.profileId);
       return results === state.results ? state : { ...state, results };
     }
   }

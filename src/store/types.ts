@@ -136,7 +136,10 @@ export interface CoverageView {
 }
 
 export interface ResultsState {
+  /** Compliance: the worker's evaluation with the walking-time (coverage-scope) verdicts joined in. */
   evaluation: EvaluationView | null;
+  /** The worker's evaluation as it came (estate-scope rules only). */
+  workerEvaluation: EvaluationView | null;
   coverage: CoverageView | null;
   /** Bumped whenever results change, so subscribers can compare cheaply. */
   version: number;

@@ -15,3 +15,9 @@ export { evaluateEstates, type EstatesEvaluation } from './evaluate-estates';
 export { overallStatus, summarizeEstateResults } from './summarize-estate-results';
 export { evaluateDistrict } from './evaluate-district';
 export { evaluateFacility } from './evaluate-facility';
+export {
+  walkingTimeVerdict,
+  withWalkingTimeVerdicts,
+  type EstateReach,
+  type ReachOf,
+} from './walking-time-verdicts';

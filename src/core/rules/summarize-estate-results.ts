@@ -1,4 +1,4 @@
-import type { RuleProfile } from '../model/rule-profile';
+import type { RuleProfile, RuleScope } from '../model/rule-profile';
 import type { EstateResult, EvaluationSummary, RuleSummary, Verdict, VerdictStatus } from '../model/verdict';
 import { METRICS } from './metric-catalogue';
 import { round2 } from './verdict-builder';
@@ -26,16 +26,19 @@ export function overallStatus(verdicts: readonly Verdict[]): VerdictStatus {
  * shortfall (sum of the shortfalls that could be computed).
  * @param results evaluated estates
  * @param profile the profile they were evaluated against (gives the rule order)
+ * @param scopes the scopes whose rules get totals (default estate; the planner adds coverage once
+ *   walking-time verdicts are in, see withWalkingTimeVerdicts)
  * @returns the summary
  */
 export function summarizeEstateResults(
   results: readonly EstateResult[],
   profile: RuleProfile,
+  scopes: readonly RuleScope[] = ['estate'],
 ): EvaluationSummary {
   const overall = zeroCounts();
   const rules = new Map<string, RuleSummary>();
   for (const rule of profile.rules) {
-    if (rule.scope !== 'estate') continue;
+    if (!scopes.includes(rule.scope)) continue;
     const unit = METRICS[rule.metric]?.verdictUnit ?? rule.unit;
     rules.set(rule.id, { rule: rule.id, unit, counts: zeroCounts(), totalShortfall: 0 });
   }

@@ -1,51 +1,11 @@
 /** An estate: its figures, every verdict with its citation, and the facilities that serve it. */
 import { useTranslation } from 'react-i18next';
-import { FACILITY_KINDS, type Rule, type Verdict } from '../../core';
+import { FACILITY_KINDS } from '../../core';
 import { getProfile } from '../../profiles';
 import { useApp } from '../../store/store';
-import type { KindCoverage } from '../../store/types';
 import { DetailHeader } from '../DetailHeader';
 import { formatNumber } from '../format';
 import { VerdictCard } from './VerdictCard';
-
-/**
- * Coverage-scope rules (walking minutes to the listed kinds) judged with the coverage engine's minutes.
- * The threshold and the citation come from the rule itself.
- */
-function coverageVerdicts(
-  rules: Rule[],
-  estateId: string,
-  byKind: Partial<Record<string, KindCoverage>>,
-): Verdict[] {
-  return rules
-    .filter((r) => r.scope === 'coverage')
-    .map((rule) => {
-      const kinds = String(rule.options?.kinds ?? '')
-        .split(',')
-        .filter(Boolean);
-      const minutes = kinds
-        .map((k) => byKind[k]?.estates.find((e) => e.id === estateId)?.minutes)
-        .filter((m): m is number => typeof m === 'number');
-      const best = minutes.length ? Math.min(...minutes) : null;
-      const known = kinds.some((k) => byKind[k]);
-      const status = !known
-        ? 'insufficient-data'
-        : best === null
-          ? 'fail'
-          : best <= rule.threshold
-            ? 'pass'
-            : 'fail';
-      return {
-        rule: rule.id,
-        status,
-        required: rule.threshold,
-        provided: best,
-        shortfall: best === null ? null : Math.max(0, best - rule.threshold),
-        unit: rule.unit,
-        source: rule.source,
-      } satisfies Verdict;
-    });
-}
 
 export function EstateDetail({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -59,7 +19,6 @@ export function EstateDetail({ id }: { id: string }) {
   const rules = getProfile(profileId)?.rules ?? [];
   const ruleOf = (ruleId: string) => rules.find((r) => r.id === ruleId);
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
-  const derived = coverage ? coverageVerdicts(rules, id, coverage.byKind) : [];
   return (
     <section className="estate-detail" data-testid="estate-detail" aria-labelledby="estate-title">
       <DetailHeader titleId="estate-title" level={2}>
@@ -93,11 +52,14 @@ export function EstateDetail({ id }: { id: string }) {
       </dl>
       <h3>{t('estate.verdicts')}</h3>
       {!result && <p>{t('status.pending')}</p>}
+      {/* Walking-time verdicts (coverage scope) come from the coverage results, marked as derived. */}
       {result?.verdicts.map((v) => (
-        <VerdictCard key={v.rule} verdict={v} rule={ruleOf(v.rule)} />
-      ))}
-      {derived.map((v) => (
-        <VerdictCard key={v.rule} verdict={v} rule={ruleOf(v.rule)} derived />
+        <VerdictCard
+          key={v.rule}
+          verdict={v}
+          rule={ruleOf(v.rule)}
+          derived={ruleOf(v.rule)?.scope === 'coverage'}
+        />
       ))}
       <h3>{t('estate.serving')}</h3>
       <table className="table" data-testid="serving">
