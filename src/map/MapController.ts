@@ -10,6 +10,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { AppStoreApi } from '../store/store';
+import type { Lang } from '../store/types';
 import { FacilityDrag, type DragCallbacks } from './facility-drag';
 import {
   complianceColour,
@@ -21,6 +22,7 @@ import {
   styleFor,
   type SourceId,
 } from './layers';
+import { mapLocale, relabelControls, relabelScale } from './map-locale';
 import { Pointer } from './pointer';
 import { installPrintSnapshot } from './print-snapshot';
 import { SourceBatcher } from './source-batcher';
@@ -72,6 +74,9 @@ export class MapController {
   private resultWaiters: ((at: number) => void)[] = [];
   /** The facility being dragged and where the pointer has it (null when no drag). */
   private dragged: { id: string; at: [number, number] } | null = null;
+  /** The language the map was created in (its MapLibre locale) and the app's language now. */
+  private readonly createdLang: Lang;
+  private lang: Lang;
 
   constructor(
     container: HTMLElement,
@@ -80,6 +85,7 @@ export class MapController {
   ) {
     const { view, scenario } = store.getState();
     this.styleUrl = view.styleUrl;
+    this.createdLang = this.lang = view.lang;
     this.map = new MlMap({
       container,
       style: styleFor(view.styleUrl),
@@ -87,9 +93,14 @@ export class MapController {
         ? { bounds: scenario.bounds, fitBoundsOptions: { padding: 24 } }
         : { center: [117.23, 31.8], zoom: 13 }),
       attributionControl: { compact: true },
+      locale: mapLocale(view.lang),
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // Registered after the scale control's own listener, so it runs after the control wrote its label.
+    this.map.on('move', () => {
+      if (this.lang !== this.createdLang) relabelScale(this.map.getContainer(), this.lang);
+    });
     this.sources = new SourceBatcher(this.map, {
       onFlush: () => this.flushed(),
       busy: () => options.busy(),
@@ -142,6 +153,10 @@ export class MapController {
         setStyleUrl: (url) => this.setStyleUrl(url),
         fitBounds: (bounds) => this.map.fitBounds(bounds, { padding: 24, duration: 0 }),
       }),
+      store.subscribe(
+        (st) => st.view.lang,
+        (lang) => this.setLang(lang),
+      ),
     );
   }
 
@@ -188,6 +203,18 @@ export class MapController {
     this.installed = true;
     this.pointer.install();
     this.applyView();
+  }
+
+  /**
+   * MapLibre takes its UI texts only when the map is created (`locale`), so a language switch
+   * re-labels the canvas, the controls and the scale bar through their public class names.
+   */
+  private setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    const container = this.map.getContainer();
+    relabelControls(container, lang);
+    relabelScale(container, lang);
   }
 
   private setStyleUrl(url: string): void {

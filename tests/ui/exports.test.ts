@@ -66,6 +66,25 @@ describe('compliance export', () => {
     expect(table.rows[1]![table.header.indexOf('缺口')]).toBeNull();
   });
 
+  it('writes verdicts, estate status and confidence in words, the rule id as an id', () => {
+    const raw = ['pass', 'fail', 'insufficient-data', 'not-applicable', 'new', 'existing'];
+    const rawConfidence = ['verified', 'secondary', 'to-verify'];
+    const zh = complianceTable(evaluation, getProfile('hefei'), 'zh');
+    const zhCells = zh.rows.flat();
+    for (const id of [...raw, ...rawConfidence]) expect(zhCells).not.toContain(id);
+    const col = (name: string) => zh.rows.map((r) => r[zh.header.indexOf(name)]);
+    expect(col('结论')).toEqual(['不达标', '数据不足']);
+    expect(col('总体结论')).toEqual(['不达标', '不达标']);
+    expect(col('状态')).toEqual(['已建', '已建']);
+    expect(col('可信度')).toEqual(['已核对原文', '已核对原文']);
+    expect(col('规则')).toEqual(['hefei.elderly-area-existing', 'hefei.nursery-existing']);
+
+    const en = complianceTable(evaluation, getProfile('hefei'), 'en');
+    const enCol = (name: string) => en.rows.map((r) => r[en.header.indexOf(name)]);
+    expect(enCol('verdict')).toEqual(['Fail', 'Insufficient data']);
+    expect(enCol('rule')).toEqual(['hefei.elderly-area-existing', 'hefei.nursery-existing']);
+  });
+
   it('neutralises spreadsheet formulas and quotes commas, quotes and line breaks', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('+1')).toBe("'+1");

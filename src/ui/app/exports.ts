@@ -6,6 +6,8 @@ import type { FeatureCollection } from 'geojson';
 import type { SheetData } from 'write-excel-file/browser';
 import type { RuleProfile } from '../../core';
 import type { EvaluationView, Lang } from '../../store/types';
+import enWords from '../i18n/en.json';
+import zhWords from '../i18n/zh.json';
 
 export type CellValue = string | number | null;
 export interface Table {
@@ -17,7 +19,7 @@ export interface Table {
  * One row per estate and rule: the verdict, its figures and its citation.
  * @param evaluation compliance results
  * @param profile the profile (rule titles)
- * @param lang language of titles and headers
+ * @param lang language of titles, headers and of verdict, status and confidence words (as on screen)
  */
 export function complianceTable(
   evaluation: EvaluationView,
@@ -66,9 +68,19 @@ export function complianceTable(
         'quote',
         'confidence',
       ];
+  // Verdicts, estate status and confidence in the words the screen uses (the rule id stays an id).
+  const words = zh ? zhWords : enWords;
   const rows: CellValue[][] = [];
   for (const e of evaluation.estates) {
-    const base: CellValue[] = [e.id, e.row, e.name, e.households, e.residents, e.status, e.overall];
+    const base: CellValue[] = [
+      e.id,
+      e.row,
+      e.name,
+      e.households,
+      e.residents,
+      e.status ? words.estateStatus[e.status] : null,
+      words.status[e.overall],
+    ];
     if (e.verdicts.length === 0) rows.push([...base, ...Array<CellValue>(11).fill(null)]);
     for (const v of e.verdicts) {
       const title = profile?.rules.find((r) => r.id === v.rule)?.title;
@@ -76,7 +88,7 @@ export function complianceTable(
         ...base,
         v.rule,
         title ? title[lang] : null,
-        v.status,
+        words.status[v.status],
         v.required,
         v.provided,
         v.shortfall,
@@ -84,7 +96,7 @@ export function complianceTable(
         v.source.document,
         [v.source.line, v.source.clause].filter(Boolean).join('; ') || null,
         v.source.quote,
-        v.source.confidence,
+        words.confidence[v.source.confidence],
       ]);
     }
   }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CrsId, EstateImport, FacilityImport } from '../../core';
 import { useApp } from '../../store/store';
 import { download, toCsv } from '../app/exports';
+import { shownHeader, withOverride } from '../app/field-overrides';
 import { rejectedTable, shareOutside, type ImportPlacement } from '../app/import-file';
 import { formatNumber, formatPct } from '../format';
 
@@ -141,13 +142,9 @@ export function ImportReview({
                 <td>
                   <select
                     aria-label={t(`fields.${field}`, { defaultValue: field })}
-                    value={fieldMap[field] ?? header ?? ''}
-                    onChange={(e) => {
-                      const next = { ...fieldMap };
-                      if (e.target.value) next[field] = e.target.value;
-                      else delete next[field];
-                      onFieldMap(next);
-                    }}
+                    value={shownHeader(fieldMap, field, header)}
+                    // “None” is stored as an explicit '' so the next read leaves the field unmapped.
+                    onChange={(e) => onFieldMap(withOverride(fieldMap, field, e.target.value))}
                   >
                     <option value="">{t('import.none')}</option>
                     {result.headers.map((h) => (
