@@ -39,6 +39,13 @@ export interface RunnerMetrics {
  */
 export const LONG_TASK_MS = 600_000;
 
+/**
+ * Crashes or stalls in a row (no answer in between) after which the runner stops re-sending the same
+ * scenario: a scenario that kills the worker every time would otherwise restart it forever. The next
+ * edit (or undo) tries again.
+ */
+export const MAX_RESTARTS_IN_A_ROW = 3;
+
 /** The network key of the bundled demo (NetworkRef.key). */
 export const DEMO_NETWORK_KEY = 'demo';
 
@@ -60,6 +67,10 @@ export class AnalysisRunner {
   private readonly networks: NetworkStore;
   private running = false;
   private dirty = false;
+  /** Crashes and stalls since the worker last answered (cancels not counted). */
+  private restartsInARow = 0;
+  /** The scenario the runner gave up on after MAX_RESTARTS_IN_A_ROW; not sent again as it is. */
+  private abandoned: unknown = null;
   private lock: Promise<unknown> = Promise.resolve();
   /** Resolves when the loop has nothing left to do (browser tests wait on it). */
   private idleWaiters: (() => void)[] = [];
@@ -74,7 +85,21 @@ export class AnalysisRunner {
         this.workerNetwork = null;
         this.coverageKey = null;
         this.evaluationKey = null;
-        const key = reason === 'cancel' ? 'notice.cancelled' : 'notice.workerRestarted';
+        if (reason !== 'cancel' && ++this.restartsInARow >= MAX_RESTARTS_IN_A_ROW) {
+          this.abandoned = this.store.getState().scenario;
+          this.dispatch({
+            type: 'results/notice',
+            notice: { key: 'notice.workerGaveUp', detail: String(this.restartsInARow) },
+          });
+          return;
+        }
+        // A stall has no message worth showing (the client's "no answer for … ms" is for logs).
+        const key =
+          reason === 'cancel'
+            ? 'notice.cancelled'
+            : reason === 'crash'
+              ? 'notice.workerRestarted'
+              : 'notice.workerStuck';
         this.dispatch({ type: 'results/notice', notice: { key, detail } });
         this.schedule();
       },
@@ -177,7 +202,8 @@ export class AnalysisRunner {
   private async step(): Promise<void> {
     const state = this.store.getState();
     const sc = state.scenario;
-    if (sc.id === 'empty') return;
+    if (sc.id === 'empty' || sc === this.abandoned) return;
+    this.abandoned = null;
     const networkChanged = (sc.network?.key ?? null) !== this.workerNetwork;
     // Read the network's bytes (IndexedDB or the demo file) while the worker evaluates compliance.
     const wanted = networkChanged && sc.network && sc.network.key !== this.declinedNetwork;
@@ -278,6 +304,8 @@ export class AnalysisRunner {
   }
 
   private apply(res: CoverageResponse, full: boolean): void {
+    // Coverage answered (it is sent after compliance, so both got through): the worker is healthy.
+    this.restartsInARow = 0;
     const current = this.store.getState().results.coverage;
     const byKind = full ? res.byKind : { ...current?.byKind, ...res.byKind };
     if (full || Object.keys(res.byKind).length > 0)
