@@ -85,6 +85,11 @@ export interface EvaluationView {
   parameters: ProfileParameters;
   /** Overrides that were rejected, one message each (English, from the core). */
   parameterErrors: string[];
+  /**
+   * The same messages in Chinese, in the same order (the core's `errorsZh`). Optional: an evaluation
+   * built without it (e.g. in tests) shows the English messages.
+   */
+  parameterErrorsZh?: string[];
 }
 
 /**

@@ -151,9 +151,9 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         handlers['network/load']({ bytes, fileName: request.network.fileName }, ctx),
       ),
     'rules/evaluate': ({ estates, profileId, overrides, defaultStatus }) => {
-      const { profile, parameters: p, errors } = profileAndParameters(profileId, overrides);
+      const { profile, parameters: p, errors, errorsZh } = profileAndParameters(profileId, overrides);
       const result = evaluateEstates(estates, profile, p, defaultStatus ? { defaultStatus } : {});
-      return { ...result, parameters: p, parameterErrors: errors };
+      return { ...result, parameters: p, parameterErrors: errors, parameterErrorsZh: errorsZh };
     },
     'rules/facility': ({ facility, profileId, overrides }) => {
       const { profile, parameters: p } = profileAndParameters(profileId, overrides);

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { parseCrs, type CrsId, type EstateImport, type FacilityImport } from '../../core';
 import { scenarioFromGeoJson, scenarioToGeoJson } from '../../store/scenario-file';
 import { appStore, dispatch, useApp } from '../../store/store';
+import { gaussKrugerGroups, gaussKrugerOptions } from '../app/crs-options';
 import { download, geoJsonText } from '../app/exports';
 import {
   checkPlacement,
@@ -19,7 +20,25 @@ import { useServices } from '../context';
 import { ImportReview } from './ImportReview';
 
 const CRS_CHOICES = ['auto', 'wgs84', 'gcj02', 'bd09', 'EPSG:4490', 'epsg'] as const;
-type CrsChoice = (typeof CRS_CHOICES)[number];
+/** CGCS2000 Gauss–Krüger zones, from the core's tables (listed after the named systems). */
+const GK_GROUPS = gaussKrugerGroups();
+const GK_CODES: ReadonlySet<string> = new Set(gaussKrugerOptions().map((o) => o.value));
+/** A named choice, or one of the Gauss–Krüger zones listed (`EPSG:4548`); 'epsg' is the free-text code. */
+type CrsChoice = (typeof CRS_CHOICES)[number] | `EPSG:${number}`;
+
+/** Why reading a file failed: the file, the message, and its Chinese when the error is a localised one. */
+interface ReadFailure {
+  file: string;
+  message: string;
+  messageZh: string | null;
+}
+
+/** Errors from the core that carry their own Chinese (CrsError, ImportError-like) are localised. */
+function failureOf(e: unknown, file: string): ReadFailure {
+  const message = e instanceof Error ? e.message : String(e);
+  const zh: unknown = typeof e === 'object' && e !== null ? (e as { messageZh?: unknown }).messageZh : null;
+  return { file, message, messageZh: typeof zh === 'string' && zh !== '' ? zh : null };
+}
 
 /** The CRS a choice stands for: null for the file's own; undefined while the EPSG code typed is incomplete. */
 function crsOf(choice: CrsChoice, epsg: string): CrsId | null | undefined {
@@ -44,7 +63,8 @@ export function ImportPanel() {
   const [placement, setPlacement] = useState<ImportPlacement | null>(null);
   // Only the check of the latest read may show: a slower earlier one must not overwrite it.
   const checkToken = useRef(0);
-  const [error, setError] = useState<string | null>(null);
+  const lang = useApp((s) => s.view.lang);
+  const [error, setError] = useState<string | ReadFailure | null>(null);
   const [busy, setBusy] = useState(false);
 
   const choose = async (f: File | undefined) => {
@@ -60,21 +80,21 @@ export function ImportPanel() {
     if (crsChoice === 'auto') return null;
     return parseCrs(crsChoice === 'epsg' ? epsg : crsChoice);
   };
-  const run = async (task: () => Promise<void>) => {
+  const run = async (fileName: string, task: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
       await task();
     } catch (e) {
       setError(
-        e instanceof Error ? (e.name === 'AbortError' ? t('notice.cancelled') : e.message) : String(e),
+        e instanceof Error && e.name === 'AbortError' ? t('notice.cancelled') : failureOf(e, fileName),
       );
     } finally {
       setBusy(false);
     }
   };
   const read = (map = fieldMap, crsNow: () => CrsId | null = crs) =>
-    run(async () => {
+    run(file?.name ?? '', async () => {
       if (!file) return;
       if (target === 'network') {
         await runner.loadNetworkFile(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -105,10 +125,26 @@ export function ImportPanel() {
     const next = crsOf(choice, code);
     if (result && next !== undefined) void read(fieldMap, () => next);
   };
+  /** A suggested CRS is chosen from the list, or typed into the EPSG field when that is in use. */
   const applySuggestedCrs = (suggested: CrsId) =>
-    (CRS_CHOICES as readonly string[]).includes(suggested)
+    (CRS_CHOICES as readonly string[]).includes(suggested) ||
+    (crsChoice !== 'epsg' && GK_CODES.has(suggested))
       ? chooseCrs(suggested as CrsChoice, epsg)
       : chooseCrs('epsg', suggested);
+  /** Switching from a listed zone to the free-text field starts it with that zone's code. */
+  const selectCrs = (choice: CrsChoice) =>
+    chooseCrs(
+      choice,
+      choice === 'epsg' && epsg.trim() === '' && crsChoice.startsWith('EPSG:') ? crsChoice : epsg,
+    );
+  const errorText =
+    error === null || typeof error === 'string'
+      ? { summary: error, detail: null }
+      : {
+          summary: t('import.failed', { file: error.file }),
+          // A localised error's own text in the UI language; any other error's raw message as is.
+          detail: lang === 'zh' && error.messageZh !== null ? error.messageZh : error.message,
+        };
   const accept = (mode: 'replace' | 'append') => {
     if (!result || !file) return;
     if ('estates' in result) dispatch({ type: 'estates/replace', estates: result.estates, name: file.name });
@@ -154,14 +190,24 @@ export function ImportPanel() {
               <span>{t('import.crs')}</span>
               <select
                 value={crsChoice}
-                onChange={(e) => chooseCrs(e.target.value as CrsChoice, epsg)}
+                onChange={(e) => selectCrs(e.target.value as CrsChoice)}
                 data-testid="import-crs"
               >
-                {CRS_CHOICES.map((c) => (
+                {CRS_CHOICES.filter((c) => c !== 'epsg').map((c) => (
                   <option key={c} value={c}>
                     {t(`import.crsChoices.${c.replace(':', '')}`)}
                   </option>
                 ))}
+                {GK_GROUPS.map((g) => (
+                  <optgroup key={g.labelKey} label={t(g.labelKey)}>
+                    {g.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {t(o.labelKey, o.labelValues)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+                <option value="epsg">{t('import.crsChoices.epsg')}</option>
               </select>
             </label>
           )}
@@ -187,9 +233,10 @@ export function ImportPanel() {
           </button>
         </div>
       )}
-      {error && (
-        <p className="hint warn" role="alert">
-          {error}
+      {errorText.summary && (
+        <p className="hint warn" role="alert" data-testid="import-error">
+          {errorText.summary}
+          {errorText.detail && ` ${errorText.detail}`}
         </p>
       )}
       {result && file && (

@@ -77,6 +77,8 @@ function ParameterRow({
   );
 }
 
+const NO_ERRORS: readonly string[] = [];
+
 export function SettingsPanel() {
   const { t } = useTranslation();
   const { runner } = useServices();
@@ -84,7 +86,10 @@ export function SettingsPanel() {
   const profileId = useApp((s) => s.scenario.profileId);
   const overrides = useApp((s) => s.scenario.overrides);
   const defaultStatus = useApp((s) => s.scenario.defaultStatus);
-  const errors = useApp((s) => s.results.evaluation?.parameterErrors ?? []);
+  const errorsEn = useApp((s) => s.results.evaluation?.parameterErrors ?? NO_ERRORS);
+  const errorsZh = useApp((s) => s.results.evaluation?.parameterErrorsZh);
+  // The core gives each rejected override in both languages; English when no Chinese came with them.
+  const errors = lang === 'zh' && errorsZh?.length === errorsEn.length ? errorsZh : errorsEn;
   const styleUrl = useApp((s) => s.view.styleUrl);
   const [url, setUrl] = useState(styleUrl);
   const profile = getProfile(profileId);
