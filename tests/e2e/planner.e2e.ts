@@ -2,8 +2,8 @@
  * The planner on the bundled demo, end to end in chromium: opens offline with its synthetic badge,
  * adds a facility by clicking and sees the covered-households figure change, drags it and sees it
  * change again (undo/redo by keyboard), opens an estate's verdicts with citations, switches to
- * English, reloads and finds the scenario intact, survives a worker crash, and shows a hostile file
- * name as text.
+ * English, reloads and finds the scenario intact, survives a worker crash, keeps keyboard focus when
+ * details open and close, and shows a hostile file name as text.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +160,58 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     await page.click('[data-testid=tab-coverage]');
     const zones = await save('export-zones');
     expect(JSON.parse(zones.bytes.toString('utf8')).type).toBe('FeatureCollection');
+    const areas = JSON.parse((await save('export-service-areas')).bytes.toString('utf8'));
+    expect(areas.features.length).toBeGreaterThan(0);
+    expect(
+      new Set(areas.features.map((f: { properties: { minutes: number } }) => f.properties.minutes)),
+    ).toEqual(new Set([5, 10, 15]));
+    // Hiding the layer drops the areas: the button follows and says why; showing it again brings them back.
+    const toggle = () =>
+      page.evaluate(() =>
+        (window as never as LifeCircleWindow).__lifecircle.store
+          .getState()
+          .dispatch({ type: 'view/toggle-layer', layer: 'serviceAreas' }),
+      );
+    await toggle();
+    await waitIdle(page);
+    await expect.poll(() => page.isDisabled('[data-testid=export-service-areas]')).toBe(true);
+    await expect(page.textContent('#service-areas-export-hint')).resolves.toMatch(/图层/);
+    await toggle();
+    await waitIdle(page);
+    await expect.poll(() => page.isEnabled('[data-testid=export-service-areas]')).toBe(true);
+  });
+
+  it('describes an underserved zone under the pointer: estates, households, shortfall', async () => {
+    const zones = await page.evaluate(() => {
+      const s = (window as never as LifeCircleWindow).__lifecircle.store.getState();
+      const kind = s.view.kind;
+      const c = s.results.coverage as never as {
+        byKind: Record<string, { underserved: { features: { geometry: { coordinates: unknown } }[] } }>;
+      };
+      return c.byKind[kind]!.underserved.features.map((f) => f.geometry.coordinates) as number[][][][];
+    });
+    expect(zones.length).toBeGreaterThan(0);
+    // Points a little inside each zone's outline (a zone is a union of cells, so near its edge is inside).
+    let text = '';
+    for (const coordinates of zones.slice(0, 10)) {
+      const ring = (Array.isArray(coordinates[0]![0]![0])
+        ? coordinates[0]![0]
+        : coordinates[0]) as unknown as number[][];
+      const cx = ring.reduce((a, p) => a + p[0]!, 0) / ring.length;
+      const cy = ring.reduce((a, p) => a + p[1]!, 0) / ring.length;
+      for (const p of ring.slice(0, 6)) {
+        const at = await screenOf(page, p[0]! + (cx - p[0]!) * 0.08, p[1]! + (cy - p[1]!) * 0.08);
+        await page.mouse.move(at.x, at.y);
+        text = await page.evaluate(
+          () => document.querySelector('.hover-card:not([hidden])')?.textContent ?? '',
+        );
+        if (text.includes('服务不足区')) break;
+      }
+      if (text.includes('服务不足区')) break;
+    }
+    expect(text).toMatch(/服务不足区/);
+    expect(text).toMatch(/\d+ 个小区 · [\d,]+ 户/);
+    expect(text).toMatch(/缺口/);
   });
 
   it('switches to English', async () => {
@@ -242,6 +294,65 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     // The new facility is selected; Delete removes it (focus is on the map, not in a field).
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before);
+    await waitIdle(page);
+  });
+
+  it('moves focus into an estate detail and back to the list item that opened it, from the keyboard', async () => {
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          id: el?.id ?? '',
+          tag: el?.tagName ?? '',
+          key: el?.getAttribute('data-focus-key') ?? null,
+          inList: !!el?.closest('[data-testid=estate-list]'),
+          inDetail: !!el?.closest('[data-testid=estate-detail]'),
+        };
+      });
+    await page.focus('[data-testid=tab-compliance]');
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.getAttribute('[data-testid=tab-compliance]', 'aria-selected')).toBe('true');
+    // Tab from the tab list through the panel to the first estate of the list.
+    for (let k = 0; k < 12 && !(await focused()).inList; k++) await page.keyboard.press('Tab');
+    const opener = await focused();
+    expect(opener.inList).toBe(true);
+    expect(opener.key).toMatch(/^estate:/);
+
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=estate-detail]').waitFor();
+    await expect.poll(focused).toMatchObject({ id: 'estate-title', tag: 'H2', inDetail: true });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=estate-detail]').waitFor({ state: 'detached' });
+    await expect.poll(focused).toMatchObject({ inList: true, key: opener.key });
+
+    // The same through the × button of the detail.
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatchObject({ id: 'estate-title', inDetail: true });
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(
+      'Close',
+    );
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=estate-detail]').waitFor({ state: 'detached' });
+    await expect.poll(focused).toMatchObject({ inList: true, key: opener.key });
+  });
+
+  it('puts focus on the what-if list, not on <body>, after a facility is deleted', async () => {
+    const before = (await state(page)).scenario.facilities.length;
+    await page.focus('[data-testid=add-facility]');
+    await page.keyboard.press('Enter');
+    await page.focus('.maplibregl-canvas');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before + 1);
+    await page.focus('[data-testid=facility-delete]');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before);
+    await page.locator('[data-testid=facility-editor]').waitFor({ state: 'detached' });
+    const active = await page.evaluate(() => ({
+      tag: document.activeElement?.tagName,
+      inWhatIf: !!document.activeElement?.closest('[aria-labelledby=whatif-title]'),
+    }));
+    expect(active).toEqual({ tag: 'H3', inWhatIf: true });
     await waitIdle(page);
   });
 

@@ -38,7 +38,9 @@ export function CompliancePanel() {
   const base = `${scenarioName || 'lifecircle'}-${profileId}-compliance`;
   return (
     <section aria-labelledby="compliance-title">
-      <h2 id="compliance-title">{t('compliance.title', { profile: pickLang(profile?.name, lang) })}</h2>
+      <h2 id="compliance-title" tabIndex={-1}>
+        {t('compliance.title', { profile: pickLang(profile?.name, lang) })}
+      </h2>
       <ul className="status-totals" data-testid="compliance-totals">
         {VERDICT_STATUSES.map((s) => (
           <li key={s}>
@@ -106,6 +108,7 @@ export function CompliancePanel() {
             <button
               type="button"
               onClick={() => dispatch({ type: 'view/select', selection: { type: 'estate', id: e.id } })}
+              data-focus-key={`estate:${e.id}`}
             >
               <span className={`dot dot-${e.overall}`} aria-hidden="true" />
               <span className="estate-name">{e.name}</span>

@@ -3,6 +3,7 @@
  * the underserved estates by deficit, with GeoJSON exports.
  */
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { FACILITY_KINDS } from '../../core';
 import { bulkLayers } from '../../map/bulk-layers';
 import { dispatch, useApp } from '../../store/store';
@@ -20,6 +21,9 @@ export function CoveragePanel() {
   const estates = useApp((s) => s.scenario.estates);
   const facilities = useApp((s) => s.scenario.facilities);
   const hasNetwork = useApp((s) => s.scenario.network !== null);
+  // Followed, not read once: the areas arrive after coverage and go when their layer is hidden.
+  const serviceAreas = useStore(bulkLayers, (b) => b.serviceAreas);
+  const serviceAreasShown = useApp((s) => s.view.layers.serviceAreas);
   if (!coverage) return <p role="status">{t('coverage.pending')}</p>;
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
   const current = coverage.byKind[kind];
@@ -31,7 +35,9 @@ export function CoveragePanel() {
   const ofKind = facilities.filter((f) => f.kind === kind);
   return (
     <section aria-labelledby="coverage-title">
-      <h2 id="coverage-title">{t('coverage.title')}</h2>
+      <h2 id="coverage-title" tabIndex={-1}>
+        {t('coverage.title')}
+      </h2>
       {!hasNetwork || current?.parameters.mode === 'straight-line' ? (
         <p className="hint warn">{t('coverage.straightLine')}</p>
       ) : null}
@@ -168,6 +174,7 @@ export function CoveragePanel() {
                       onClick={() =>
                         dispatch({ type: 'view/select', selection: { type: 'estate', id: d.id } })
                       }
+                      data-focus-key={`estate:${d.id}`}
                     >
                       {nameOf.get(d.id) ?? d.id}
                     </button>
@@ -195,17 +202,21 @@ export function CoveragePanel() {
             </button>
             <button
               type="button"
-              disabled={!bulkLayers.getState().serviceAreas}
+              disabled={!serviceAreas}
+              aria-describedby={serviceAreas ? undefined : 'service-areas-export-hint'}
               onClick={() =>
-                download(
-                  geoJsonText(bulkLayers.getState().serviceAreas ?? {}),
-                  `service-areas-${kind}.geojson`,
-                  'application/geo+json',
-                )
+                serviceAreas &&
+                download(geoJsonText(serviceAreas), `service-areas-${kind}.geojson`, 'application/geo+json')
               }
+              data-testid="export-service-areas"
             >
               {t('exports.serviceAreas')}
             </button>
+            {!serviceAreas && (
+              <small id="service-areas-export-hint">
+                {t(serviceAreasShown ? 'exports.serviceAreasPending' : 'exports.serviceAreasHidden')}
+              </small>
+            )}
           </div>
         </>
       )}

@@ -90,7 +90,11 @@ function FacilityVerdicts({ facility }: { facility: Facility }) {
   );
 }
 
-export function FacilityEditor({ id }: { id: string }) {
+/**
+ * @param props `id` of the facility; `afterDelete` moves focus once the editor (and its delete
+ * button) goes away, so that it does not drop to <body>
+ */
+export function FacilityEditor({ id, afterDelete }: { id: string; afterDelete?: () => void }) {
   const { t } = useTranslation();
   const facility = useApp((s) => s.scenario.facilities.find((f) => f.id === id));
   const [name, setName] = useState(facility?.name ?? '');
@@ -187,7 +191,10 @@ export function FacilityEditor({ id }: { id: string }) {
       <button
         type="button"
         className="danger"
-        onClick={() => dispatch({ type: 'facility/remove', id })}
+        onClick={() => {
+          dispatch({ type: 'facility/remove', id });
+          afterDelete?.();
+        }}
         data-testid="facility-delete"
       >
         {t('facility.delete')}

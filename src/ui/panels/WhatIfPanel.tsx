@@ -1,4 +1,5 @@
 /** What-if planning: add facilities on the map, edit or delete them; results update live. */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS } from '../../core';
 import { FACILITY_COLOURS } from '../../map/palette';
@@ -15,9 +16,12 @@ export function WhatIfPanel() {
   const summary = current?.summary;
   const selected = view.selected?.type === 'facility' ? view.selected.id : null;
   const ofKind = facilities.filter((f) => f.kind === view.kind);
+  const listTitle = useRef<HTMLHeadingElement>(null);
   return (
     <section aria-labelledby="whatif-title">
-      <h2 id="whatif-title">{t('whatif.title')}</h2>
+      <h2 id="whatif-title" tabIndex={-1}>
+        {t('whatif.title')}
+      </h2>
       <p className="hint">{t('whatif.hint')}</p>
       <div className="add-buttons" role="group" aria-label={t('whatif.add')}>
         {FACILITY_KINDS.map((k) => (
@@ -52,8 +56,12 @@ export function WhatIfPanel() {
           <span>{t('units.households')}</span>
         </p>
       )}
-      {selected && <FacilityEditor key={selected} id={selected} />}
-      <h3>{t('whatif.list', { kind: t(`kinds.${view.kind}`), count: ofKind.length })}</h3>
+      {selected && (
+        <FacilityEditor key={selected} id={selected} afterDelete={() => listTitle.current?.focus()} />
+      )}
+      <h3 ref={listTitle} tabIndex={-1}>
+        {t('whatif.list', { kind: t(`kinds.${view.kind}`), count: ofKind.length })}
+      </h3>
       <ul className="facility-list">
         {ofKind.map((f) => (
           <li key={f.id}>
