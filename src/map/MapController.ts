@@ -23,7 +23,7 @@ import {
   type SourceId,
 } from './layers';
 import { mapLocale, relabelControls, relabelScale } from './map-locale';
-import { Pointer } from './pointer';
+import { Pointer, type HoverTarget } from './pointer';
 import { installPrintSnapshot } from './print-snapshot';
 import { SourceBatcher } from './source-batcher';
 import { bindStore } from './store-bindings';
@@ -55,7 +55,7 @@ export interface MapControllerOptions extends DragCallbacks {
   /** Called when the user clicks the map with the add tool (or presses Enter on the focused map). */
   onAdd(location: [number, number]): void;
   /** Text of the hover card for a feature (kept outside so it can be translated). */
-  describe(layer: 'estate' | 'facility', id: string): string[];
+  describe(layer: HoverTarget, id: string): string[];
 }
 
 export class MapController {

@@ -32,6 +32,9 @@ export const FACILITY_COLOURS: Record<FacilityKind, string> = {
   'kindergarten-nursery': '#f2b35c',
 };
 
+/** The budgets drawn as nested service areas, smallest first (the worker draws the same, handlers.ts). */
+export const SERVICE_AREA_MINUTES = [5, 10, 15] as const;
+
 /** Opacity of each nested service-area ring (the 5-minute area is covered by all three, so darkest). */
 export const SERVICE_AREA_OPACITY = 0.1;
 export const UNDERSERVED_COLOUR = '#b2182b';

@@ -10,13 +10,19 @@ import type { FacilityDrag } from './facility-drag';
 import { HoverCard } from './hover-card';
 import type { SourceId } from './layers';
 
-const INTERACTIVE = ['facilities-circle', 'estates-point', 'estates-fill'];
+/** Top to bottom: an estate or facility wins over the underserved zone it lies in. */
+const INTERACTIVE = ['facilities-circle', 'estates-point', 'estates-fill', 'underserved-fill'];
 type Hit = { source: SourceId; id: string };
+/** What the hover card describes: an estate, a facility, or an underserved zone (by its number). */
+export type HoverTarget = 'estate' | 'facility' | 'zone';
 
 export interface PointerOptions {
   onAdd(location: [number, number]): void;
-  describe(layer: 'estate' | 'facility', id: string): string[];
+  describe(layer: HoverTarget, id: string): string[];
 }
+
+const targetOf = (source: SourceId): HoverTarget =>
+  source === 'facilities' ? 'facility' : source === 'underserved' ? 'zone' : 'estate';
 
 export class Pointer {
   private readonly card: HoverCard;
@@ -103,8 +109,13 @@ export class Pointer {
     if (!this.installed) return null;
     const layers = INTERACTIVE.filter((l) => this.map.getLayoutProperty(l, 'visibility') !== 'none');
     const hit = this.map.queryRenderedFeatures(e.point, { layers })[0];
-    const id = hit?.properties?.id;
-    if (!hit || typeof id !== 'string') return null;
+    if (!hit) return null;
+    if (hit.source === 'underserved') {
+      const zone = hit.properties?.zone;
+      return typeof zone === 'number' ? { source: 'underserved', id: String(zone) } : null;
+    }
+    const id = hit.properties?.id;
+    if (typeof id !== 'string') return null;
     return { source: hit.source as SourceId, id };
   }
 
@@ -115,7 +126,9 @@ export class Pointer {
       this.options.onAdd([e.lngLat.lng, e.lngLat.lat]);
       return;
     }
-    const hit = this.featureAt(e);
+    const found = this.featureAt(e);
+    // A zone is described on hover, not selected (clicking it clears the selection).
+    const hit = found?.source === 'underserved' ? null : found;
     dispatch({
       type: 'view/select',
       selection: hit ? { type: hit.source === 'facilities' ? 'facility' : 'estate', id: hit.id } : null,
@@ -125,17 +138,15 @@ export class Pointer {
   private setHover(hit: Hit | null, point: { x: number; y: number } | null): void {
     const same = hit && this.hovered && hit.id === this.hovered.id && hit.source === this.hovered.source;
     if (!same) {
-      if (this.hovered && this.installed) this.map.setFeatureState(this.hovered, { hover: false });
+      // Zones have no hover style (their ids are numbers): the card alone says what is under the pointer.
+      const styled = (h: Hit | null): h is Hit => h !== null && h.source !== 'underserved' && this.installed;
+      if (styled(this.hovered)) this.map.setFeatureState(this.hovered, { hover: false });
       this.hovered = hit;
-      if (hit && this.installed) this.map.setFeatureState(hit, { hover: true });
+      if (styled(hit)) this.map.setFeatureState(hit, { hover: true });
       const tool = this.store.getState().view.tool;
       this.map.getCanvas().style.cursor = tool === 'add' ? 'crosshair' : hit ? 'pointer' : '';
     }
-    if (hit && point)
-      this.card.show(
-        this.options.describe(hit.source === 'facilities' ? 'facility' : 'estate', hit.id),
-        point,
-      );
+    if (hit && point) this.card.show(this.options.describe(targetOf(hit.source), hit.id), point);
     else this.card.hide();
   }
 }

@@ -6,6 +6,8 @@ import {
   COMPLIANCE_COLOURS,
   FACILITY_COLOURS,
   MINUTE_COLOURS,
+  SERVICE_AREA_MINUTES,
+  SERVICE_AREA_OPACITY,
   UNDERSERVED_COLOUR,
 } from '../map/palette';
 import { useApp } from '../store/store';
@@ -14,16 +16,23 @@ function Swatch({
   colour,
   shape = 'square',
   ring,
+  opacity,
 }: {
   colour: string;
   shape?: 'square' | 'circle' | 'line' | 'dash' | 'hatch';
   ring?: string;
+  /** Fill opacity (the map's, for translucent areas); the border stays opaque. */
+  opacity?: number;
 }) {
+  const fill =
+    opacity === undefined
+      ? colour
+      : `color-mix(in srgb, ${colour} ${Math.round(opacity * 100)}%, transparent)`;
   return (
     <span
       className={`swatch swatch-${shape}`}
       style={{
-        background: shape === 'line' || shape === 'dash' ? undefined : colour,
+        background: shape === 'line' || shape === 'dash' ? undefined : fill,
         borderColor: ring ?? colour,
         color: colour,
       }}
@@ -103,12 +112,17 @@ export function Legend() {
       <section>
         <h3>{t('legend.areas')}</h3>
         <ul>
-          {view.layers.serviceAreas && (
-            <li>
-              <Swatch colour={FACILITY_COLOURS[view.kind]} />
-              {t('legend.serviceAreas', { kind: kindName })}
-            </li>
-          )}
+          {/* The areas are nested and drawn translucent: within 5 minutes all three overlap, hence darker. */}
+          {view.layers.serviceAreas &&
+            SERVICE_AREA_MINUTES.map((min, k) => (
+              <li key={min}>
+                <Swatch
+                  colour={FACILITY_COLOURS[view.kind]}
+                  opacity={1 - (1 - SERVICE_AREA_OPACITY) ** (SERVICE_AREA_MINUTES.length - k)}
+                />
+                {t('legend.serviceAreaBand', { kind: kindName, min })}
+              </li>
+            ))}
           {view.layers.underserved && (
             <li>
               <Swatch colour={UNDERSERVED_COLOUR} shape="hatch" />

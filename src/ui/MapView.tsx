@@ -2,18 +2,32 @@
 import { useEffect, useRef } from 'react';
 import { lngLat, type FacilityKind } from '../core';
 import { MapController } from '../map/MapController';
+import type { HoverTarget } from '../map/pointer';
 import { newFacility } from '../store/new-facility';
 import { appStore } from '../store/store';
 import { setDebugMap } from './app/debug';
 import { useServices } from './context';
-import { formatNumber } from './format';
+import { formatNumber, formatUnit } from './format';
 import i18n from './i18n/i18n';
 
-/** Hover-card lines for an estate or facility: name first, then figures. Text only. */
-function describe(layer: 'estate' | 'facility', id: string): string[] {
+/** Hover-card lines for an estate, a facility or an underserved zone: name first, then figures. Text only. */
+function describe(layer: HoverTarget, id: string): string[] {
   const { scenario, results, view } = appStore.getState();
   const t = i18n.t.bind(i18n);
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, view.lang, d);
+  if (layer === 'zone') {
+    const kind = results.coverage?.byKind[view.kind];
+    const zone = kind?.underserved.features.find((f) => String(f.properties?.zone) === id)?.properties;
+    if (!zone) return [];
+    const unit = typeof zone.unit === 'string' ? formatUnit(zone.unit, view.lang) : '';
+    return [
+      t('hover.zone', { kind: t(`kinds.${view.kind}`), min: kind?.parameters.minutes ?? '—' }),
+      t('hover.zoneEstates', { n: n(zone.estateIds?.length), households: n(zone.households) }),
+      typeof zone.missing === 'number'
+        ? t('hover.zoneDeficit', { n: n(zone.missing, 1), unit })
+        : t('hover.zoneNoCapacity'),
+    ];
+  }
   if (layer === 'facility') {
     const f = scenario.facilities.find((x) => x.id === id);
     if (!f) return [];
