@@ -159,12 +159,15 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       const { profile, parameters: p } = profileAndParameters(profileId, overrides);
       return evaluateFacility(facility, profile, p);
     },
-    'coverage/run': (req: CoverageRequest) => {
+    'coverage/run': (req: CoverageRequest, ctx) => {
       const started = performance.now();
       parameters = profileAndParameters(req.profileId, req.overrides).parameters;
       sessions.clear();
       const byKind: CoverageResponse['byKind'] = {};
-      for (const kind of FACILITY_KINDS) {
+      // One step per kind, and the service areas as one more.
+      const steps = FACILITY_KINDS.length + (req.serviceAreaKind ? 1 : 0);
+      for (const [k, kind] of FACILITY_KINDS.entries()) {
+        ctx.progress(k / steps, 'coverage');
         const session = createCoverageSession({
           estates: req.estates,
           facilities: req.facilities.filter((f) => f.kind === kind),
@@ -175,6 +178,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         byKind[kind] = session.result();
       }
       const kind = req.serviceAreaKind;
+      if (kind) ctx.progress(FACILITY_KINDS.length / steps, 'serviceAreas');
       return {
         byKind,
         serviceAreas: kind
@@ -201,6 +205,8 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         elapsedMs: performance.now() - started,
       };
     },
+    'coverage/served-by': ({ estateId }) =>
+      Object.fromEntries([...sessions].map(([kind, session]) => [kind, session.servedBy(estateId)])),
     'coverage/service-areas': ({ kind }) => ({
       byKind: {},
       serviceAreas: kind

@@ -15,7 +15,16 @@ type Task<T> = (
 const CANCELLED_NOTICE: Record<string, string> = {
   'jobs.network': 'jobs.cancelled.network',
   'jobs.import': 'jobs.cancelled.import',
+  'jobs.coverage': 'jobs.cancelled.coverage',
 };
+
+export interface JobOptions {
+  /**
+   * Show the job only once it has run this long (work that usually finishes at once, such as a
+   * coverage run, then shows no flashing bar); its latest progress is shown from the start.
+   */
+  delayMs?: number;
+}
 
 export class JobRunner {
   private readonly controllers = new Map<string, { controller: AbortController; label: string }>();
@@ -27,21 +36,31 @@ export class JobRunner {
    * Runs a task as a visible job.
    * @param label i18n key of what is running
    * @param task receives the abort signal and a progress callback (0–1 or null, and the phase)
+   * @param options when to show it
    * @returns what the task returns; rejects with its error (an AbortError after Cancel)
    */
-  async run<T>(label: string, task: Task<T>): Promise<T> {
+  async run<T>(label: string, task: Task<T>, options: JobOptions = {}): Promise<T> {
     const id = `job-${this.next++}`;
     const controller = new AbortController();
     this.controllers.set(id, { controller, label });
     const { dispatch } = this.store.getState();
-    dispatch({ type: 'job/start', job: { id, label, progress: null } });
+    let shown = false;
+    let latest: { progress: number | null; phase?: string } = { progress: null };
+    const show = () => {
+      shown = true;
+      dispatch({ type: 'job/start', job: { id, label, progress: latest.progress } });
+      if (latest.phase !== undefined) dispatch({ type: 'job/progress', id, ...latest });
+    };
+    const timer = options.delayMs ? setTimeout(show, options.delayMs) : (show(), undefined);
     try {
-      return await task(controller.signal, (progress, phase) =>
-        dispatch({ type: 'job/progress', id, progress, ...(phase === undefined ? {} : { phase }) }),
-      );
+      return await task(controller.signal, (progress, phase) => {
+        latest = { progress, ...(phase === undefined ? {} : { phase }) };
+        if (shown) dispatch({ type: 'job/progress', id, ...latest });
+      });
     } finally {
+      clearTimeout(timer);
       this.controllers.delete(id);
-      dispatch({ type: 'job/end', id });
+      if (shown) dispatch({ type: 'job/end', id });
     }
   }
 

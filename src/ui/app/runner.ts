@@ -46,6 +46,9 @@ export const LONG_TASK_MS = 600_000;
  */
 export const MAX_RESTARTS_IN_A_ROW = 3;
 
+/** A full coverage run shows its progress bar (with Cancel) only once it has taken this long. */
+export const COVERAGE_JOB_DELAY_MS = 400;
+
 /** The network key of the bundled demo (NetworkRef.key). */
 export const DEMO_NETWORK_KEY = 'demo';
 
@@ -71,6 +74,8 @@ export class AnalysisRunner {
   private restartsInARow = 0;
   /** The scenario the runner gave up on after MAX_RESTARTS_IN_A_ROW; not sent again as it is. */
   private abandoned: unknown = null;
+  /** The scenario whose coverage run the user cancelled: its coverage is not run again as it is. */
+  private coverageCancelled: unknown = null;
   private lock: Promise<unknown> = Promise.resolve();
   /** Resolves when the loop has nothing left to do (browser tests wait on it). */
   private idleWaiters: (() => void)[] = [];
@@ -260,6 +265,8 @@ export class AnalysisRunner {
 
   private async coverage(): Promise<void> {
     const { scenario: sc, view } = this.store.getState();
+    if (sc === this.coverageCancelled) return;
+    this.coverageCancelled = null;
     const kind = view.layers.serviceAreas ? view.kind : null;
     const desired = this.desiredFacilities();
     const key = [sc.estates, sc.profileId, sc.overrides, this.workerNetwork];
@@ -275,7 +282,27 @@ export class AnalysisRunner {
         overrides: sc.overrides,
         serviceAreaKind: kind,
       };
-      const res = await this.client.send('coverage/run', req);
+      let res: CoverageResponse;
+      try {
+        // A job with Cancel once it takes a while (a city's coverage and service areas); the usual
+        // demo run answers sooner and shows no bar.
+        res = await this.jobs.run(
+          'jobs.coverage',
+          (signal, onProgress) =>
+            this.client.send('coverage/run', req, {
+              signal,
+              onProgress,
+              hardCancel: true,
+              timeoutMs: LONG_TASK_MS,
+            }),
+          { delayMs: COVERAGE_JOB_DELAY_MS },
+        );
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'AbortError')) throw error;
+        // The user cancelled: keep the results on screen (out of date) until the scenario changes.
+        this.coverageCancelled = sc;
+        return;
+      }
       this.metrics.lastRunMs = performance.now() - started;
       this.metrics.runs++;
       this.apply(res, true);

@@ -1,0 +1,71 @@
+/**
+ * A long coverage run is a job: no bar for the first moments, then progress with Cancel; Cancel keeps
+ * the scenario and compliance, does not start the run again by itself, and the next edit does.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/store/store';
+import { emptyScenario } from '../../src/store/initial-state';
+import { AnalysisRunner, COVERAGE_JOB_DELAY_MS } from '../../src/ui/app/runner';
+import { createHandlers } from '../../src/worker/handlers';
+import type { Handler, HandlerContext } from '../../src/worker/host';
+import { makeEstate, makeFacility } from '../core/coverage/helpers';
+import { fakeWorkerFactory, type FakeWorker } from '../worker/harness';
+
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((stop) => stop()));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SLOW_MS = 1200;
+
+describe('AnalysisRunner and a slow coverage run', () => {
+  it('shows a job after the delay, with progress; Cancel stops it until the next edit', async () => {
+    const store = createAppStore();
+    const made: FakeWorker[] = [];
+    let runs = 0;
+    const real = createHandlers();
+    const handlers: Record<string, Handler> = {
+      ...real,
+      'coverage/run': (async (req: never, ctx: HandlerContext) => {
+        runs++;
+        ctx.progress(0.1, 'coverage');
+        await wait(SLOW_MS);
+        return (real['coverage/run'] as (r: never, c: HandlerContext) => unknown)(req, ctx);
+      }) as Handler,
+    };
+    const runner = new AnalysisRunner(store, fakeWorkerFactory(handlers, made), () =>
+      Promise.reject(new Error('no demo network here')),
+    );
+    store.getState().dispatch({
+      type: 'scenario/load',
+      scenario: {
+        ...emptyScenario(),
+        id: 'slow',
+        estates: [makeEstate('E1', [121.4505, 31.2005], 100)],
+        facilities: [makeFacility('F1', [121.451, 31.201], 10)],
+      },
+    });
+    stops.push(runner.start());
+    await wait(COVERAGE_JOB_DELAY_MS / 4);
+    expect(store.getState().results.jobs).toEqual([]);
+    await wait(COVERAGE_JOB_DELAY_MS);
+    const job = store.getState().results.jobs[0]!;
+    expect(job).toMatchObject({ label: 'jobs.coverage', progress: 0.1, phase: 'coverage' });
+    runner.jobs.cancel(job.id);
+    await runner.idle();
+    await wait(50);
+    await runner.idle();
+    const { results } = store.getState();
+    expect(results.jobs).toEqual([]);
+    expect(results.notice).toEqual({ key: 'jobs.cancelled.coverage' });
+    expect(results.coverage).toBeNull();
+    expect(results.evaluation?.estates).toHaveLength(1); // compliance still answered
+    expect(made).toHaveLength(2); // the cancelled worker and its replacement
+    expect(made[0]!.terminated).toBe(true);
+    expect(runs).toBe(1);
+    // The next edit runs coverage again, to the end.
+    store.getState().dispatch({ type: 'facility/remove', id: 'F1' });
+    await wait(50);
+    await runner.idle();
+    expect(runs).toBe(2);
+    expect(store.getState().results.coverage?.byKind.nursery?.estates).toHaveLength(1);
+  });
+});
