@@ -18,6 +18,7 @@ import type {
   LngLat,
   NetworkBuildReport,
   FlatServiceAreas,
+  ServingFacility,
   Verdict,
 } from '../core';
 import type { Bounds, EvaluationView } from '../store/types';
@@ -136,6 +137,8 @@ export type RequestMap = {
   'coverage/run': [CoverageRequest, CoverageResponse];
   'coverage/edit': [{ ops: CoverageOp[]; serviceAreaKind: FacilityKind | null }, CoverageResponse];
   'coverage/service-areas': [{ kind: FacilityKind | null }, CoverageResponse];
+  /** The facilities of each kind that serve an estate (within the kind's service minutes), nearest first. */
+  'coverage/served-by': [{ estateId: string }, Partial<Record<FacilityKind, ServingFacility[]>>];
   /** Test hook: throws inside the worker as an uncaught error would. */
   'debug/crash': [Record<string, never>, never];
 };

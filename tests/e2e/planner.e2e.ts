@@ -140,6 +140,41 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     await screenshot(page, '04-estate');
   });
 
+  it('lists the facilities that serve an estate, the nearest of each kind first, with minutes', async () => {
+    // An estate covered by at least two kinds, from the store.
+    const pick = await page.evaluate(() => {
+      const s = (window as never as LifeCircleWindow).__lifecircle.store.getState();
+      const byKind = s.results.coverage!.byKind;
+      const names = new Map(s.scenario.facilities.map((f) => [f.id, (f as { name?: string }).name ?? f.id]));
+      for (const e of s.scenario.estates) {
+        const nearest = Object.values(byKind)
+          .map((k) => k.estates.find((r) => r.id === e.id)!)
+          .filter((r) => r.covered) as unknown as { nearestFacility: string; minutes: number }[];
+        if (nearest.length >= 2)
+          return {
+            id: e.id,
+            nearest: nearest.map((r) => ({ name: names.get(r.nearestFacility)!, minutes: r.minutes })),
+          };
+      }
+      return null;
+    });
+    expect(pick).not.toBeNull();
+    await page.evaluate(
+      (id) =>
+        (window as never as LifeCircleWindow).__lifecircle.store
+          .getState()
+          .dispatch({ type: 'view/select', selection: { type: 'estate', id } }),
+      pick!.id,
+    );
+    const rows = page.locator('[data-testid=serving] [data-testid=serving-row]');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(pick!.nearest.length);
+    const text = (await page.locator('[data-testid=serving]').textContent())!;
+    for (const { name, minutes } of pick!.nearest) {
+      expect(text).toContain(name);
+      expect(text).toContain(minutes.toFixed(1));
+    }
+  });
+
   it('exports the compliance table as CSV and XLSX, and underserved zones as GeoJSON', async () => {
     await page.click('[data-testid=estate-detail] button[aria-label]');
     const save = async (testId: string) => {

@@ -20,6 +20,7 @@ import type {
   FacilityCoverage,
   ServiceAreaSource,
 } from './types';
+import { servedBy, type ServingFacility } from './served-by';
 import { underservedZones } from './underserved-zones';
 
 /** A coverage computation kept alive for what-if edits of single facilities. */
@@ -37,6 +38,8 @@ export interface CoverageSession {
   facilities(): Facility[];
   /** Live facilities with their network attachment, for `serviceAreaPolygons`. */
   serviceAreaSources(): ServiceAreaSource[];
+  /** The facilities that serve an estate (within the service distance), nearest first. */
+  servedBy(estateId: string): ServingFacility[];
 }
 
 /**
@@ -87,6 +90,7 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
   );
   const state: SessionState = { parameters, estates, placements, slots, engine, fca, demand };
   const slotOf = new Map(used.map((f, k) => [f.id, k]));
+  const estateIndex = new Map(estates.map((e, i) => [e.id, i]));
   const affected = new IndexSet(estates.length);
 
   const slotFor = (id: string): number => {
@@ -173,6 +177,10 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
       return update(k);
     },
     facilities: () => slots.filter((s) => s.alive).map((s) => s.facility),
+    servedBy: (estateId) => {
+      const i = estateIndex.get(estateId);
+      return i === undefined ? [] : servedBy(state, i);
+    },
     serviceAreaSources: () =>
       slots
         .filter((s) => s.alive)

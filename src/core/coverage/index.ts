@@ -9,3 +9,4 @@ export { serviceAreasToGeoJSON } from './service-areas-to-geojson';
 export { serviceAreaStyle } from './service-area-style';
 export * from './types';
 export { coverageOptionsForKind } from './coverage-options-for-kind';
+export { type ServingFacility } from './served-by';

@@ -1,11 +1,36 @@
 /** An estate: its figures, every verdict with its citation, and the facilities that serve it. */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS } from '../../core';
+import type { RequestMap } from '../../worker/protocol';
+import { useServices } from '../context';
 import { getProfile } from '../../profiles';
 import { useApp } from '../../store/store';
 import { DetailHeader } from '../DetailHeader';
 import { formatNumber } from '../format';
 import { VerdictCard } from './VerdictCard';
+
+type ServedBy = RequestMap['coverage/served-by'][1];
+
+/**
+ * The facilities serving the estate, asked of the worker whenever results change (the coverage rows
+ * carry only the nearest one). Undefined until the first answer; a failed request leaves the last one.
+ */
+function useServedBy(estateId: string, version: number): ServedBy | undefined {
+  const { runner } = useServices();
+  const [answer, setAnswer] = useState<{ id: string; servedBy: ServedBy } | undefined>();
+  useEffect(() => {
+    let live = true;
+    runner.client.send('coverage/served-by', { estateId }).then(
+      (servedBy) => live && setAnswer({ id: estateId, servedBy }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [runner, estateId, version]);
+  return answer?.id === estateId ? answer.servedBy : undefined;
+}
 
 export function EstateDetail({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -15,6 +40,8 @@ export function EstateDetail({ id }: { id: string }) {
   const profileId = useApp((s) => s.scenario.profileId);
   const coverage = useApp((s) => s.results.coverage);
   const facilities = useApp((s) => s.scenario.facilities);
+  const version = useApp((s) => s.results.version);
+  const servedBy = useServedBy(id, version);
   if (!estate) return null;
   const rules = getProfile(profileId)?.rules ?? [];
   const ruleOf = (ruleId: string) => rules.find((r) => r.id === ruleId);
@@ -66,30 +93,48 @@ export function EstateDetail({ id }: { id: string }) {
         <thead>
           <tr>
             <th scope="col">{t('coverage.kind')}</th>
-            <th scope="col">{t('estate.nearest')}</th>
+            <th scope="col">{t('estate.facility')}</th>
             <th scope="col">{t('coverage.minutes')}</th>
-            <th scope="col">{t('coverage.withinLimit')}</th>
+            <th scope="col">{t('estate.load')}</th>
           </tr>
         </thead>
         <tbody>
-          {FACILITY_KINDS.map((kind) => {
+          {FACILITY_KINDS.flatMap((kind) => {
             const row = coverage?.byKind[kind]?.estates.find((e) => e.id === id);
             const limit = coverage?.byKind[kind]?.parameters.minutes;
-            const facility = facilities.find((f) => f.id === row?.nearestFacility);
-            return (
+            const serving = servedBy?.[kind] ?? [];
+            const name = (facilityId: string | null) =>
+              facilities.find((f) => f.id === facilityId)?.name ?? facilityId ?? '—';
+            if (serving.length > 0)
+              return serving.map((s, k) => (
+                <tr key={`${kind}-${s.facilityId}`} data-testid="serving-row">
+                  {k === 0 && (
+                    <th scope="row" rowSpan={serving.length}>
+                      {t(`kinds.${kind}`)}
+                    </th>
+                  )}
+                  <td>{name(s.facilityId)}</td>
+                  <td>{n(s.minutes, 1)}</td>
+                  <td>{s.load === null ? '—' : `${n(s.load * 100)}%`}</td>
+                </tr>
+              ));
+            // None within the limit: the nearest one, if any, and how far it is.
+            return [
               <tr key={kind}>
                 <th scope="row">{t(`kinds.${kind}`)}</th>
-                <td>{facility?.name ?? (row?.offNetwork ? t('estate.offNetwork') : '—')}</td>
-                <td>{row?.minutes === null || row?.minutes === undefined ? '—' : n(row.minutes, 1)}</td>
                 <td>
-                  {row
-                    ? row.covered
-                      ? t('coverage.yes', { min: limit })
-                      : t('coverage.no', { min: limit })
-                    : '—'}
+                  {row?.offNetwork
+                    ? t('estate.offNetwork')
+                    : row?.nearestFacility
+                      ? t('estate.nearestBeyond', { name: name(row.nearestFacility), min: limit })
+                      : row
+                        ? t('estate.noneWithin', { min: limit })
+                        : '—'}
                 </td>
-              </tr>
-            );
+                <td>{row?.minutes === null || row?.minutes === undefined ? '—' : n(row.minutes, 1)}</td>
+                <td>—</td>
+              </tr>,
+            ];
           })}
         </tbody>
       </table>
