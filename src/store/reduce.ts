@@ -110,11 +110,13 @@ export function reduce(state: AppState, action: Action): AppState {
     }
     case 'view/set':
       return { ...state, view: { ...state.view, ...action.patch } };
-    case 'view/select':
-      return {
-        ...state,
-        view: { ...state.view, selected: validSelection(action.selection, state.scenario) },
-      };
+    case 'view/select': {
+      const selected = validSelection(action.selection, state.scenario);
+      // A facility's editor lives in the what-if panel: selecting one (on the map, in the loads
+      // list) opens it there; an estate's detail shows in whichever panel is open.
+      const panel = selected?.type === 'facility' ? 'whatif' : state.view.panel;
+      return { ...state, view: { ...state.view, selected, panel } };
+    }
     case 'view/toggle-layer':
       return {
         ...state,

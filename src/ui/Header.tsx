@@ -76,7 +76,8 @@ export function Header() {
           onClick={switchLang}
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
           data-testid="lang-switch"
-          aria-label={t('actions.switchLanguage')}
+          // The accessible name starts with the visible word (WCAG 2.5.3, label in name).
+          aria-label={`${lang === 'zh' ? 'English' : '中文'}: ${t('actions.switchLanguage')}`}
         >
           {lang === 'zh' ? 'English' : '中文'}
         </button>

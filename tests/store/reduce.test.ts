@@ -67,6 +67,17 @@ describe('reduce', () => {
     ).toBeNull();
   });
 
+  it('selecting a facility opens its editor in the what-if panel; an estate keeps the panel', () => {
+    let s = reduce(loaded(), { type: 'view/set', patch: { panel: 'coverage' } });
+    const estate = reduce(s, { type: 'view/select', selection: { type: 'estate', id: 'e1' } });
+    expect(estate.view).toMatchObject({ panel: 'coverage', selected: { type: 'estate', id: 'e1' } });
+    s = reduce(s, { type: 'view/select', selection: { type: 'facility', id: 'f1' } });
+    expect(s.view).toMatchObject({ panel: 'whatif', selected: { type: 'facility', id: 'f1' } });
+    // A facility that does not exist selects nothing and moves nowhere.
+    const none = reduce(estate, { type: 'view/select', selection: { type: 'facility', id: 'missing' } });
+    expect(none.view).toMatchObject({ panel: 'coverage', selected: null });
+  });
+
   it('keeps at most HISTORY_LIMIT undo steps', () => {
     let s = loaded();
     for (let k = 0; k < HISTORY_LIMIT + 20; k++) {
