@@ -220,7 +220,8 @@ export interface LifeCircleWindow {
     };
     map: {
       project(lng: number, lat: number): { x: number; y: number };
-      metrics: { dropAt: number | null; updatedAfterDropAt: number | null };
+      repaintOnce(): Promise<void>;
+      metrics: { dropAt: number | null; updatedAfterDropAt: number | null; rendersAfterDrop: number | null };
     } | null;
     flushSave(): Promise<void>;
   };
