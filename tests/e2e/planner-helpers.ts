@@ -1,5 +1,6 @@
 /** Reading the planner's state and finding clickable estates, for planner.e2e.ts. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { screenOf, type LifeCircleWindow } from './harness';
 
 /** The facility kind the planner tests work with (5-minute service time in the Hefei profile). */
@@ -41,4 +42,18 @@ export async function uncoveredEstate(page: Page, avoid: string[] = []) {
     if (onMap && !underLegend) return { estate, point: p };
   }
   throw new Error('no clickable uncovered estate');
+}
+
+/**
+ * Adds a facility with the keyboard alone: the add button, then Enter on the focused map (its centre).
+ * @returns the number of facilities before
+ */
+export async function addByKeyboard(page: Page): Promise<number> {
+  const before = (await state(page)).scenario.facilities.length;
+  await page.focus('[data-testid=add-facility]');
+  await page.keyboard.press('Enter');
+  await page.focus('.maplibregl-canvas');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before + 1);
+  return before;
 }

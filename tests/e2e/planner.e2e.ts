@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { covered, KIND, shownCovered, state, uncoveredEstate } from './planner-helpers';
+import { addByKeyboard, covered, KIND, shownCovered, state, uncoveredEstate } from './planner-helpers';
 import {
   closeDemo,
   hasChromium,
@@ -320,12 +320,7 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
       'tab-coverage',
     );
-    const before = (await state(page)).scenario.facilities.length;
-    await page.focus('[data-testid=add-facility]');
-    await page.keyboard.press('Enter');
-    await page.focus('.maplibregl-canvas');
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before + 1);
+    const before = await addByKeyboard(page);
     // The new facility is selected; Delete removes it (focus is on the map, not in a field).
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before);
@@ -373,12 +368,7 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
   });
 
   it('puts focus on the what-if list, not on <body>, after a facility is deleted', async () => {
-    const before = (await state(page)).scenario.facilities.length;
-    await page.focus('[data-testid=add-facility]');
-    await page.keyboard.press('Enter');
-    await page.focus('.maplibregl-canvas');
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before + 1);
+    const before = await addByKeyboard(page);
     await page.focus('[data-testid=facility-delete]');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(before);

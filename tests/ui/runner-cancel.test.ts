@@ -4,12 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/store';
-import { emptyScenario } from '../../src/store/initial-state';
 import { AnalysisRunner } from '../../src/ui/app/runner';
 import { createHandlers } from '../../src/worker/handlers';
-import { makeEstate, makeFacility } from '../core/coverage/helpers';
 import { gridOsm } from '../core/network/grid-osm';
 import { fakeWorkerFactory, type FakeWorker } from '../worker/harness';
+import { loadOneEstate } from './runner-fixtures';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -35,15 +34,11 @@ describe('AnalysisRunner and a cancelled network build', () => {
         }
       }),
     );
-    store.getState().dispatch({
-      type: 'scenario/load',
-      scenario: {
-        ...emptyScenario(),
-        id: 'restored-demo',
-        estates: [makeEstate('E1', [121.4505, 31.2005], 100)],
-        facilities: [makeFacility('F1', [121.451, 31.201], 10)],
-        network: { source: 'demo', fileName: 'demo-streets.osm', key: 'demo', report: null },
-      },
+    loadOneEstate(store, 'restored-demo', {
+      source: 'demo',
+      fileName: 'demo-streets.osm',
+      key: 'demo',
+      report: null,
     });
     stops.push(runner.start());
     await new Promise((resolve) => setTimeout(resolve, 50));

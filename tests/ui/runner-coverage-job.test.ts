@@ -4,12 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/store';
-import { emptyScenario } from '../../src/store/initial-state';
 import { AnalysisRunner, COVERAGE_JOB_DELAY_MS } from '../../src/ui/app/runner';
 import { createHandlers } from '../../src/worker/handlers';
 import type { Handler, HandlerContext } from '../../src/worker/host';
-import { makeEstate, makeFacility } from '../core/coverage/helpers';
 import { fakeWorkerFactory, type FakeWorker } from '../worker/harness';
+import { loadOneEstate } from './runner-fixtures';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -34,15 +33,7 @@ describe('AnalysisRunner and a slow coverage run', () => {
     const runner = new AnalysisRunner(store, fakeWorkerFactory(handlers, made), () =>
       Promise.reject(new Error('no demo network here')),
     );
-    store.getState().dispatch({
-      type: 'scenario/load',
-      scenario: {
-        ...emptyScenario(),
-        id: 'slow',
-        estates: [makeEstate('E1', [121.4505, 31.2005], 100)],
-        facilities: [makeFacility('F1', [121.451, 31.201], 10)],
-      },
-    });
+    loadOneEstate(store, 'slow');
     stops.push(runner.start());
     await wait(COVERAGE_JOB_DELAY_MS / 4);
     expect(store.getState().results.jobs).toEqual([]);

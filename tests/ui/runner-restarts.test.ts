@@ -4,12 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/store';
-import { emptyScenario } from '../../src/store/initial-state';
 import { AnalysisRunner, MAX_RESTARTS_IN_A_ROW } from '../../src/ui/app/runner';
 import { createHandlers } from '../../src/worker/handlers';
 import type { Handler } from '../../src/worker/host';
-import { makeEstate, makeFacility } from '../core/coverage/helpers';
 import { fakeWorkerFactory, type FakeWorker } from '../worker/harness';
+import { loadOneEstate } from './runner-fixtures';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -32,15 +31,7 @@ describe('AnalysisRunner and a worker that crashes on every coverage run', () =>
     const runner = new AnalysisRunner(store, fakeWorkerFactory(handlers, made), () =>
       Promise.reject(new Error('no demo network here')),
     );
-    store.getState().dispatch({
-      type: 'scenario/load',
-      scenario: {
-        ...emptyScenario(),
-        id: 'crashing',
-        estates: [makeEstate('E1', [121.4505, 31.2005], 100)],
-        facilities: [makeFacility('F1', [121.451, 31.201], 10)],
-      },
-    });
+    loadOneEstate(store, 'crashing');
     stops.push(runner.start());
     for (let k = 0; k < 20 && store.getState().results.notice?.key !== 'notice.workerGaveUp'; k++) {
       await settle();
