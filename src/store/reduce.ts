@@ -5,7 +5,7 @@
 import { isScenarioAction, type Action } from './actions';
 import { recordEdit, redo, undo, emptyHistory } from './history';
 import { reduceScenario } from './scenario-reducer';
-import type { AppState, ResultsState, Scenario, Selection } from './types';
+import type { AppState, EvaluationView, ResultsState, Scenario, Selection } from './types';
 import { getProfile } from '../profiles';
 import { withWalkingTimes } from './walking-time-compliance';
 
@@ -22,6 +22,10 @@ function withScenario(state: AppState, scenario: Scenario, history = state.histo
   return { ...state, scenario, history, view };
 }
 
+/** The profile an evaluation was computed with (else the scenario's). */
+const profileOf = (evaluation: EvaluationView | null, scenarioProfileId: string) =>
+  getProfile(evaluation?.profileId ?? scenarioProfileId);
+
 function reduceResults(results: ResultsState, action: Action, profileId: string): ResultsState {
   switch (action.type) {
     // `evaluation` is the worker's (estate-scope) evaluation joined with the walking times of the
@@ -30,14 +34,22 @@ function reduceResults(results: ResultsState, action: Action, profileId: string)
       return {
         ...results,
         workerEvaluation: action.evaluation,
-        evaluation: withWalkingTimes(action.evaluation, results.coverage, getProfile(profileId)),
+        evaluation: withWalkingTimes(
+          action.evaluation,
+          results.coverage,
+          profileOf(action.evaluation, profileId),
+        ),
         version: results.version + 1,
       };
     case 'results/coverage':
       return {
         ...results,
         coverage: action.coverage,
-        evaluation: withWalkingTimes(results.workerEvaluation, action.coverage, getProfile(profileId)),
+        evaluation: withWalkingTimes(
+          results.workerEvaluation,
+          action.coverage,
+          profileOf(results.workerEvaluation, profileId),
+        ),
         version: results.version + 1,
       };
     case 'job/start':

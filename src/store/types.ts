@@ -90,6 +90,11 @@ export interface EvaluationView {
    * built without it (e.g. in tests) shows the English messages.
    */
   parameterErrorsZh?: string[];
+  /**
+   * The profile it was computed with (its walking-time rules are joined in with it, not with a
+   * profile picked since). Absent in evaluations built without it (tests): the scenario's profile.
+   */
+  profileId?: string;
 }
 
 /**

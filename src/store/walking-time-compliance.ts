@@ -31,13 +31,10 @@ export function withWalkingTimes(
     const result = coverage?.byKind[kind];
     if (result) rows.set(kind, new Map(result.estates.map((e) => [e.id, e])));
   }
+  // An estate without a row (added after the coverage run) has no coverage yet: undefined.
   const reachOf: ReachOf = (estateId, kind) => {
-    const byId = rows.get(kind);
-    if (!byId) return undefined;
-    const row = byId.get(estateId);
-    const searchedMinutes = evaluation.parameters.serviceMinutes[kind];
-    if (!row) return { minutes: null, offNetwork: true, searchedMinutes };
-    return { minutes: row.minutes, offNetwork: row.offNetwork, searchedMinutes };
+    const row = rows.get(kind)?.get(estateId);
+    return row && { minutes: row.minutes, offNetwork: row.offNetwork };
   };
   const estates = withWalkingTimeVerdicts(evaluation.estates, profile.rules, reachOf);
   return {

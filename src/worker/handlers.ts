@@ -153,7 +153,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
     'rules/evaluate': ({ estates, profileId, overrides, defaultStatus }) => {
       const { profile, parameters: p, errors, errorsZh } = profileAndParameters(profileId, overrides);
       const result = evaluateEstates(estates, profile, p, defaultStatus ? { defaultStatus } : {});
-      return { ...result, parameters: p, parameterErrors: errors, parameterErrorsZh: errorsZh };
+      return { ...result, parameters: p, parameterErrors: errors, parameterErrorsZh: errorsZh, profileId };
     },
     'rules/facility': ({ facility, profileId, overrides }) => {
       const { profile, parameters: p } = profileAndParameters(profileId, overrides);

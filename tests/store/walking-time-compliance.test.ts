@@ -67,5 +67,12 @@ describe('walking-time compliance in the store', () => {
     // A facility moved closer: the next coverage result passes e2.
     s = reduce(s, { type: 'results/coverage', coverage: stationMinutes({ e1: 5, e2: 9 }) });
     expect(walking(s, 'e2').status).toBe('pass');
+    // An estate the coverage has no row for (added since) is not judged yet; none reachable fails.
+    s = reduce(s, { type: 'results/coverage', coverage: stationMinutes({ e1: null }) });
+    expect(walking(s, 'e1')).toMatchObject({ status: 'fail', provided: null });
+    expect(walking(s, 'e2')).toMatchObject({
+      status: 'insufficient-data',
+      note: 'walking times not computed yet',
+    });
   });
 });

@@ -4,14 +4,16 @@ import type { EstateResult, Verdict } from '../model/verdict';
 import { overallStatus } from './summarize-estate-results';
 import { round2 } from './verdict-builder';
 
-/** What the coverage engine found for one estate and one facility kind. */
+/**
+ * What the coverage engine found for one estate and one facility kind. Its nearest-facility search is
+ * not bounded by the service minutes, so `minutes` null on the network means no facility of the kind
+ * can be reached at all.
+ */
 export interface EstateReach {
-  /** Walking minutes to the nearest facility of the kind; null when none was reached. */
+  /** Walking minutes to the nearest facility of the kind; null when none can be reached. */
   minutes: number | null;
   /** The estate has no location or lies off the street network (nothing is known). */
   offNetwork: boolean;
-  /** How far the search went, minutes (the kind's service minutes): nothing beyond is known. */
-  searchedMinutes: number;
 }
 
 /**
@@ -29,13 +31,13 @@ const kindsOf = (rule: Rule): FacilityKind[] =>
 /**
  * One coverage-scope rule (walking minutes to the nearest facility of the listed kinds, e.g.
  * `hefei.elderly-15min`) for one estate, from the coverage engine's minutes. Unknown is never read as
- * a failure: no coverage yet, an estate off the network, or a search that stopped short of the
- * threshold give insufficient-data.
+ * a failure: no coverage yet, or an estate off the network, give insufficient-data; on the network with
+ * no facility of the kinds reachable, the rule fails.
  * @param rule a coverage-scope rule with `options.kinds`
  * @param estateId the estate
  * @param reachOf the coverage results
  * @returns the verdict (required = the threshold in minutes, provided = the best minutes)
- * @example walkingTimeVerdict(rule, 'e1', (id, kind) => ({ minutes: 7.5, offNetwork: false, searchedMinutes: 15 }))
+ * @example walkingTimeVerdict(rule, 'e1', (id, kind) => ({ minutes: 7.5, offNetwork: false }))
  */
 export function walkingTimeVerdict(rule: Rule, estateId: string, reachOf: ReachOf): Verdict {
   const reaches = kindsOf(rule)
@@ -67,19 +69,13 @@ export function walkingTimeVerdict(rule: Rule, estateId: string, reachOf: ReachO
       'the estate has no location or lies off the street network',
       '小区无坐标或不在路网附近，无法计算步行时间',
     );
-  const searched = Math.min(...reaches.filter((r) => !r.offNetwork).map((r) => r.searchedMinutes));
-  if (searched < rule.threshold)
-    return unknown(
-      `no facility within the ${searched} minutes searched (the rule allows ${rule.threshold})`,
-      `在已计算的 ${searched} 分钟内没有设施（规则要求 ${rule.threshold} 分钟）`,
-    );
   return {
     ...base,
     status: 'fail',
     provided: null,
     shortfall: null,
-    note: `no facility of these kinds within ${searched} minutes on foot`,
-    noteZh: `步行 ${searched} 分钟内没有此类设施`,
+    note: 'no facility of these kinds can be reached on foot',
+    noteZh: '步行无法到达此类设施',
   };
 }
 

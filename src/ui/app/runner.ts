@@ -74,6 +74,8 @@ export class AnalysisRunner {
   private restartsInARow = 0;
   /** The scenario the runner gave up on after MAX_RESTARTS_IN_A_ROW; not sent again as it is. */
   private abandoned: unknown = null;
+  /** The scenario of the last step that sent anything. */
+  private sentScenario: unknown = null;
   /** The scenario whose coverage run the user cancelled: its coverage is not run again as it is. */
   private coverageCancelled: unknown = null;
   private lock: Promise<unknown> = Promise.resolve();
@@ -91,7 +93,8 @@ export class AnalysisRunner {
         this.coverageKey = null;
         this.evaluationKey = null;
         if (reason !== 'cancel' && ++this.restartsInARow >= MAX_RESTARTS_IN_A_ROW) {
-          this.abandoned = this.store.getState().scenario;
+          // The scenario that was sent, not one the user made while it was failing.
+          this.abandoned = this.sentScenario ?? this.store.getState().scenario;
           this.dispatch({
             type: 'results/notice',
             notice: { key: 'notice.workerGaveUp', detail: String(this.restartsInARow) },
@@ -208,7 +211,12 @@ export class AnalysisRunner {
     const state = this.store.getState();
     const sc = state.scenario;
     if (sc.id === 'empty' || sc === this.abandoned) return;
-    this.abandoned = null;
+    if (this.abandoned !== null) {
+      // A new scenario after giving up: it gets the full number of tries.
+      this.abandoned = null;
+      this.restartsInARow = 0;
+    }
+    this.sentScenario = sc;
     const networkChanged = (sc.network?.key ?? null) !== this.workerNetwork;
     // Read the network's bytes (IndexedDB or the demo file) while the worker evaluates compliance.
     const wanted = networkChanged && sc.network && sc.network.key !== this.declinedNetwork;

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS } from '../../core';
 import type { RequestMap } from '../../worker/protocol';
+import { LONG_TASK_MS } from '../app/runner';
 import { useServices } from '../context';
 import { getProfile } from '../../profiles';
 import { useApp } from '../../store/store';
@@ -14,22 +15,25 @@ type ServedBy = RequestMap['coverage/served-by'][1];
 
 /**
  * The facilities serving the estate, asked of the worker whenever results change (the coverage rows
- * carry only the nearest one). Undefined until the first answer; a failed request leaves the last one.
+ * carry only the nearest one); a newer request aborts the older. Undefined until answered, and when
+ * the worker has no coverage (e.g. just restarted).
  */
 function useServedBy(estateId: string, version: number): ServedBy | undefined {
   const { runner } = useServices();
   const [answer, setAnswer] = useState<{ id: string; servedBy: ServedBy } | undefined>();
   useEffect(() => {
-    let live = true;
-    runner.client.send('coverage/served-by', { estateId }).then(
-      (servedBy) => live && setAnswer({ id: estateId, servedBy }),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
+    const controller = new AbortController();
+    // Queued behind long work (a network build answers nothing else meanwhile): no stall timeout.
+    runner.client
+      .send('coverage/served-by', { estateId }, { signal: controller.signal, timeoutMs: LONG_TASK_MS })
+      .then(
+        (servedBy) => setAnswer({ id: estateId, servedBy }),
+        () => undefined,
+      );
+    return () => controller.abort();
   }, [runner, estateId, version]);
-  return answer?.id === estateId ? answer.servedBy : undefined;
+  if (answer?.id !== estateId || Object.keys(answer.servedBy).length === 0) return undefined;
+  return answer.servedBy;
 }
 
 export function EstateDetail({ id }: { id: string }) {
@@ -118,7 +122,7 @@ export function EstateDetail({ id }: { id: string }) {
                   <td>{s.load === null ? '—' : `${n(s.load * 100)}%`}</td>
                 </tr>
               ));
-            // None within the limit: the nearest one, if any, and how far it is.
+            // No list (yet): the nearest facility from the coverage row, within the limit or not.
             return [
               <tr key={kind}>
                 <th scope="row">{t(`kinds.${kind}`)}</th>
@@ -126,7 +130,9 @@ export function EstateDetail({ id }: { id: string }) {
                   {row?.offNetwork
                     ? t('estate.offNetwork')
                     : row?.nearestFacility
-                      ? t('estate.nearestBeyond', { name: name(row.nearestFacility), min: limit })
+                      ? row.covered
+                        ? name(row.nearestFacility)
+                        : t('estate.nearestBeyond', { name: name(row.nearestFacility), min: limit })
                       : row
                         ? t('estate.noneWithin', { min: limit })
                         : '—'}

@@ -9,11 +9,7 @@ import { getProfile } from '../../../src/profiles';
 
 const hefei = getProfile('hefei')!;
 const rule = hefei.rules.find((r) => r.id === 'hefei.elderly-15min')!;
-const reach = (minutes: number | null, offNetwork = false, searchedMinutes = 15): EstateReach => ({
-  minutes,
-  offNetwork,
-  searchedMinutes,
-});
+const reach = (minutes: number | null, offNetwork = false): EstateReach => ({ minutes, offNetwork });
 
 describe('walkingTimeVerdict', () => {
   it("takes the nearest of the rule's kinds: 12 min to a station passes, 20 min to both fails by 5", () => {
@@ -32,19 +28,23 @@ describe('walkingTimeVerdict', () => {
     expect(v.provided).toBe(30);
   });
 
-  it('fails when the search covered the threshold and found nothing', () => {
-    const v = walkingTimeVerdict(rule, 'e', () => reach(null, false, 15));
+  it('fails on the network when no facility of the kinds can be reached at all', () => {
+    const v = walkingTimeVerdict(rule, 'e', () => reach(null, false));
     expect(v.status).toBe('fail');
     expect(v.provided).toBeNull();
-    expect(v.noteZh).toContain('15');
+    expect(v.noteZh).toMatch(/无法到达/);
+    // One kind reachable is enough to judge by its minutes.
+    const one = walkingTimeVerdict(rule, 'e', (_, kind) =>
+      kind === 'elderly-daycare' ? reach(9) : reach(null),
+    );
+    expect(one).toMatchObject({ status: 'pass', provided: 9 });
   });
 
-  it('is insufficient-data without coverage, off the network, or when the search stopped short', () => {
+  it('is insufficient-data without coverage or off the network', () => {
     expect(walkingTimeVerdict(rule, 'e', () => undefined).status).toBe('insufficient-data');
-    expect(walkingTimeVerdict(rule, 'e', () => reach(null, true)).status).toBe('insufficient-data');
-    const short = walkingTimeVerdict(rule, 'e', () => reach(null, false, 10));
-    expect(short.status).toBe('insufficient-data');
-    expect(short.note).toMatch(/10 minutes searched/);
+    const off = walkingTimeVerdict(rule, 'e', () => reach(null, true));
+    expect(off.status).toBe('insufficient-data');
+    expect(off.note).toMatch(/off the street network/);
   });
 });
 
