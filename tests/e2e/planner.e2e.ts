@@ -173,6 +173,8 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
       expect(text).toContain(name);
       expect(text).toContain(minutes.toFixed(1));
     }
+    await page.locator('[data-testid=serving]').scrollIntoViewIfNeeded();
+    await screenshot(page, '04b-estate-serving');
   });
 
   it('exports the compliance table as CSV and XLSX, and underserved zones as GeoJSON', async () => {
