@@ -6,6 +6,7 @@
  * not asserted tightly (targets ≤ 1.5 s and ≤ 50 ms on a normal machine; software WebGL in CI is
  * far slower: every frame is drawn on the CPU and read back).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND, uncoveredEstate } from './planner-helpers';
 import {
@@ -76,6 +77,17 @@ describe.skipIf(!hasChromium)('production build', () => {
       await waitInteractive(page),
     );
     await screenshot(page, '20-production');
+    // The XLSX writer, left out of the start-up bundle, loads on first use in the production build.
+    await page.click('[data-testid=tab-compliance]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-xlsx]'),
+    ]);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     expect(browser.problems).toEqual([]);
     expect(browser.external).toEqual([]);
   });
