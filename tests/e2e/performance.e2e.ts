@@ -46,6 +46,12 @@ describe.skipIf(!hasChromium)('production build', () => {
     const { page } = browser;
     await page.goto(`${server.url}?scenario=demo`);
     figures['production: time to interactive, first visit (ms)'] = Math.round(await waitInteractive(page));
+    // What draws the map: SwiftShader (software) here, the GPU's driver with E2E_GPU=1 on a machine with one.
+    figures['production: WebGL renderer'] = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : 'no WebGL 2';
+    });
     // Scripts fetched until then: the page's, and the two workers' (listed as the page's resources).
     const scripts = await page.evaluate(() =>
       performance
