@@ -5,7 +5,7 @@
 import { isScenarioAction, type Action } from './actions';
 import { recordEdit, redo, undo, emptyHistory } from './history';
 import { reduceScenario } from './scenario-reducer';
-import type { AppState, EvaluationView, ResultsState, Scenario, Selection } from './types';
+import type { AppState, ResultsState, Scenario, Selection } from './types';
 import { getProfile } from '../profiles';
 import { withWalkingTimes } from './walking-time-compliance';
 
@@ -22,36 +22,41 @@ function withScenario(state: AppState, scenario: Scenario, history = state.histo
   return { ...state, scenario, history, view };
 }
 
-/** The profile an evaluation was computed with (else the scenario's). */
-const profileOf = (evaluation: EvaluationView | null, scenarioProfileId: string) =>
-  getProfile(evaluation?.profileId ?? scenarioProfileId);
+/**
+ * Results with a new worker evaluation and/or coverage: `evaluation` is the worker's (estate-scope)
+ * evaluation joined with the walking times of the latest coverage, using the profile the evaluation
+ * was computed with (else the scenario's); `workerEvaluation` keeps the former so that a later
+ * coverage result can be joined again.
+ */
+function withResults(
+  results: ResultsState,
+  next: Pick<ResultsState, 'workerEvaluation' | 'coverage'>,
+  scenarioProfileId: string,
+): ResultsState {
+  const { workerEvaluation, coverage } = next;
+  const profile = getProfile(workerEvaluation?.profileId ?? scenarioProfileId);
+  return {
+    ...results,
+    ...next,
+    evaluation: withWalkingTimes(workerEvaluation, coverage, profile),
+    version: results.version + 1,
+  };
+}
 
 function reduceResults(results: ResultsState, action: Action, profileId: string): ResultsState {
   switch (action.type) {
-    // `evaluation` is the worker's (estate-scope) evaluation joined with the walking times of the
-    // latest coverage; `workerEvaluation` keeps the first so a new coverage result can be joined again.
     case 'results/evaluation':
-      return {
-        ...results,
-        workerEvaluation: action.evaluation,
-        evaluation: withWalkingTimes(
-          action.evaluation,
-          results.coverage,
-          profileOf(action.evaluation, profileId),
-        ),
-        version: results.version + 1,
-      };
+      return withResults(
+        results,
+        { workerEvaluation: action.evaluation, coverage: results.coverage },
+        profileId,
+      );
     case 'results/coverage':
-      return {
-        ...results,
-        coverage: action.coverage,
-        evaluation: withWalkingTimes(
-          results.workerEvaluation,
-          action.coverage,
-          profileOf(results.workerEvaluation, profileId),
-        ),
-        version: results.version + 1,
-      };
+      return withResults(
+        results,
+        { workerEvaluation: results.workerEvaluation, coverage: action.coverage },
+        profileId,
+      );
     case 'job/start':
       return { ...results, jobs: [...results.jobs.filter((j) => j.id !== action.job.id), action.job] };
     case 'job/progress':

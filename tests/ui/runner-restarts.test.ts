@@ -4,7 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/store';
-import { AnalysisRunner, MAX_RESTARTS_IN_A_ROW } from '../../src/ui/app/runner';
+import { AnalysisRunner } from '../../src/ui/app/runner';
+import { MAX_RESTARTS_IN_A_ROW } from '../../src/ui/app/restart-limit';
 import { createHandlers } from '../../src/worker/handlers';
 import type { Handler } from '../../src/worker/host';
 import { fakeWorkerFactory, type FakeWorker } from '../worker/harness';

@@ -22,6 +22,7 @@ import type {
 import { diffFacilities } from './facility-diff';
 import { JobRunner } from './jobs';
 import { NetworkStore, type NetworkBytes } from './network-store';
+import { RestartLimit } from './restart-limit';
 import { mergeServiceAreas } from './service-area-merge';
 
 export interface RunnerMetrics {
@@ -38,13 +39,6 @@ export interface RunnerMetrics {
  * file) before the worker counts as stuck; the user can cancel sooner.
  */
 export const LONG_TASK_MS = 600_000;
-
-/**
- * Crashes or stalls in a row (no answer in between) after which the runner stops re-sending the same
- * scenario: a scenario that kills the worker every time would otherwise restart it forever. The next
- * edit (or undo) tries again.
- */
-export const MAX_RESTARTS_IN_A_ROW = 3;
 
 /** A full coverage run shows its progress bar (with Cancel) only once it has taken this long. */
 export const COVERAGE_JOB_DELAY_MS = 400;
@@ -70,12 +64,7 @@ export class AnalysisRunner {
   private readonly networks: NetworkStore;
   private running = false;
   private dirty = false;
-  /** Crashes and stalls since the worker last answered (cancels not counted). */
-  private restartsInARow = 0;
-  /** The scenario the runner gave up on after MAX_RESTARTS_IN_A_ROW; not sent again as it is. */
-  private abandoned: unknown = null;
-  /** The scenario of the last step that sent anything. */
-  private sentScenario: unknown = null;
+  private readonly restarts = new RestartLimit();
   /** The scenario whose coverage run the user cancelled: its coverage is not run again as it is. */
   private coverageCancelled: unknown = null;
   private lock: Promise<unknown> = Promise.resolve();
@@ -92,12 +81,11 @@ export class AnalysisRunner {
         this.workerNetwork = null;
         this.coverageKey = null;
         this.evaluationKey = null;
-        if (reason !== 'cancel' && ++this.restartsInARow >= MAX_RESTARTS_IN_A_ROW) {
-          // The scenario that was sent, not one the user made while it was failing.
-          this.abandoned = this.sentScenario ?? this.store.getState().scenario;
+        const gaveUp = reason === 'cancel' ? null : this.restarts.failed(this.store.getState().scenario);
+        if (gaveUp !== null) {
           this.dispatch({
             type: 'results/notice',
-            notice: { key: 'notice.workerGaveUp', detail: String(this.restartsInARow) },
+            notice: { key: 'notice.workerGaveUp', detail: String(gaveUp) },
           });
           return;
         }
@@ -210,13 +198,7 @@ export class AnalysisRunner {
   private async step(): Promise<void> {
     const state = this.store.getState();
     const sc = state.scenario;
-    if (sc.id === 'empty' || sc === this.abandoned) return;
-    if (this.abandoned !== null) {
-      // A new scenario after giving up: it gets the full number of tries.
-      this.abandoned = null;
-      this.restartsInARow = 0;
-    }
-    this.sentScenario = sc;
+    if (sc.id === 'empty' || !this.restarts.sending(sc)) return;
     const networkChanged = (sc.network?.key ?? null) !== this.workerNetwork;
     // Read the network's bytes (IndexedDB or the demo file) while the worker evaluates compliance.
     const wanted = networkChanged && sc.network && sc.network.key !== this.declinedNetwork;
@@ -340,7 +322,7 @@ export class AnalysisRunner {
 
   private apply(res: CoverageResponse, full: boolean): void {
     // Coverage answered (it is sent after compliance, so both got through): the worker is healthy.
-    this.restartsInARow = 0;
+    this.restarts.answered();
     const current = this.store.getState().results.coverage;
     const byKind = full ? res.byKind : { ...current?.byKind, ...res.byKind };
     if (full || Object.keys(res.byKind).length > 0)
