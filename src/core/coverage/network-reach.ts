@@ -1,17 +1,25 @@
 import type { WalkingGraph } from '../model/network';
+import {
+  createSearchResult,
+  multiSourceSearch,
+  type SearchResult,
+  type SearchSeed,
+} from '../network/multi-source-search';
+import { resumeSearch } from '../network/resume-search';
 import type { EstatePlacements } from './estate-placements';
 import type { Catchment, FacilitySlot, IndexSet, ReachEngine } from './reach-engine';
-import { SearchField } from './search-field';
 
 const edgeKey = (a: number, b: number, n: number): number => a * n + b;
 
 /**
- * Network distances. The nearest-facility field is ONE multi-source Dijkstra over all facilities (seeded
+ * Network distances, all from the network module's one search (multiSourceSearch / resumeSearch, exact
+ * (distance, source) order, so a label field is the unique fixpoint of its sources whatever order they
+ * were added in). The nearest-facility field is ONE multi-source search over all facilities (seeded
  * with their access legs, so the nearest facility already accounts for them). A what-if edit repairs the
  * field locally: removing a facility clears its Voronoi cell (the nodes it labels, found by a walk from
  * its seeds — every labelled node's shortest-path parent carries the same label) and re-grows the
- * neighbours into it; adding one runs Dijkstra from its seeds, expanding only nodes it improves. Both
- * cost about the size of one cell, not the graph.
+ * neighbours into it; adding one continues the search from its seeds, settling only nodes it improves.
+ * Both cost about the size of one cell, not the graph. A catchment is one bounded search.
  *
  * Distances between an estate and a facility on the same edge go straight along that edge, not through
  * its end nodes; the edge → facilities index handles that case.
@@ -20,8 +28,12 @@ export class NetworkReach implements ReachEngine {
   readonly nearestSlot: Int32Array;
   readonly nearestM: Float64Array;
   readonly nearestNetworkM: Float64Array;
-  private readonly field: SearchField;
-  private readonly local: SearchField;
+  private readonly field: SearchResult;
+  private readonly local: SearchResult;
+  /** Nodes whose nearest label changed in the current edit (cleared or settled again). */
+  private changed: Uint32Array;
+  private changedCount = 0;
+  private readonly settled: Uint32Array;
   private readonly seedsAt = new Map<number, number[]>();
   private readonly onEdge = new Map<number, number[]>();
   private readonly scratch: Float64Array;
@@ -35,25 +47,28 @@ export class NetworkReach implements ReachEngine {
     this.nearestSlot = new Int32Array(e).fill(-1);
     this.nearestM = new Float64Array(e).fill(Infinity);
     this.nearestNetworkM = new Float64Array(e).fill(Infinity);
-    this.field = new SearchField(graph);
-    this.local = new SearchField(graph);
+    this.field = createSearchResult(graph.nodeCount);
+    this.local = createSearchResult(graph.nodeCount);
+    this.settled = new Uint32Array(graph.nodeCount);
+    this.changed = new Uint32Array(Math.min(graph.nodeCount, 4096));
     this.scratch = new Float64Array(e).fill(Infinity);
   }
 
   /** Seeds every live slot and runs the single multi-source pass, then labels every estate. */
   build(): void {
+    const seeds: SearchSeed[] = [];
     for (let k = 0; k < this.slots.length; k++) {
-      if (this.register(k)) this.seed(this.field, k, Infinity);
+      if (this.register(k)) this.seed(seeds, k, Infinity);
     }
-    this.field.run(Infinity);
-    this.field.forget();
+    multiSourceSearch(this.graph, seeds, Infinity, this.field);
     for (let i = 0; i < this.estates.count; i++) this.label(i);
   }
 
   add(slot: number, affected: IndexSet): void {
     if (!this.register(slot)) return;
-    this.seed(this.field, slot, Infinity);
-    this.field.run(Infinity);
+    const seeds: SearchSeed[] = [];
+    this.seed(seeds, slot, Infinity);
+    this.resume(seeds);
     this.collect(slot, affected);
   }
 
@@ -61,45 +76,46 @@ export class NetworkReach implements ReachEngine {
     const p = this.slots[slot]!.place;
     if (p === null || p.offNetwork) return;
     this.unregister(slot);
-    const { dist, src } = this.field;
+    const { dist, source } = this.field;
     const { offsets, targets, lengths } = this.graph;
-    // The cell: walk from the seeds through nodes labelled `slot`; the touched list doubles as the queue.
-    for (const v of p.nodeA === p.nodeB ? [p.nodeA] : [p.nodeA, p.nodeB]) {
-      if (src[v] === slot) this.field.setLabel(v, Infinity, -1);
-    }
-    for (let q = 0; q < this.field.touchedCount; q++) {
-      const v = this.field.touched[q]!;
-      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
-        const w = targets[e]!;
-        if (src[w] === slot) this.field.setLabel(w, Infinity, -1);
-      }
+    // The cell: walk from the seeds through nodes labelled `slot`; the changed list doubles as the queue.
+    const clear = (v: number): void => {
+      dist[v] = Infinity;
+      source[v] = -1;
+      this.markChanged(v);
+    };
+    for (const v of p.nodeA === p.nodeB ? [p.nodeA] : [p.nodeA, p.nodeB]) if (source[v] === slot) clear(v);
+    for (let q = 0; q < this.changedCount; q++) {
+      const v = this.changed[q]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++)
+        if (source[targets[e]!] === slot) clear(targets[e]!);
     }
     // Re-grow the cell from its border and from other facilities seeded inside it.
-    const cellSize = this.field.touchedCount;
+    const seeds: SearchSeed[] = [];
+    const cellSize = this.changedCount;
     for (let q = 0; q < cellSize; q++) {
-      const v = this.field.touched[q]!;
+      const v = this.changed[q]!;
       for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
         const w = targets[e]!;
-        if (src[w]! >= 0) this.field.offer(v, dist[w]! + lengths[e]!, src[w]!);
+        if (source[w]! >= 0) seeds.push({ node: v, distance: dist[w]! + lengths[e]!, source: source[w]! });
       }
-      for (const k of this.seedsAt.get(v) ?? []) this.seedNode(this.field, k, v, Infinity);
+      for (const k of this.seedsAt.get(v) ?? []) this.seedNode(seeds, k, v, Infinity);
     }
-    this.field.run(Infinity);
+    this.resume(seeds);
     this.collect(slot, affected);
   }
 
   catchment(slot: number, limitM: number): Catchment {
     const p = this.slots[slot]!.place;
-    const f = this.local;
-    f.reset();
     if (p === null || p.offNetwork) return { estates: new Int32Array(0), distanceM: new Float64Array(0) };
-    this.seed(f, slot, limitM);
-    f.run(limitM);
+    const seeds: SearchSeed[] = [];
+    this.seed(seeds, slot, limitM);
+    const f = multiSourceSearch(this.graph, seeds, limitM, this.local);
     const { nodeA, nodeB, offA, offB, accessM, atStart, atNode } = this.estates;
     const best = this.scratch;
     const seen: number[] = [];
-    for (let q = 0; q < f.touchedCount; q++) {
-      const u = f.touched[q]!;
+    for (let q = 0; q < f.reachedCount; q++) {
+      const u = f.reached[q]!;
       const du = f.dist[u]!;
       for (let x = atStart[u]!; x < atStart[u + 1]!; x++) {
         const i = atNode[x]!;
@@ -146,30 +162,44 @@ export class NetworkReach implements ReachEngine {
     dropFrom(this.onEdge, edgeKey(p.nodeA, p.nodeB, this.graph.nodeCount), slot);
   }
 
-  private seed(f: SearchField, slot: number, limitM: number): void {
+  private seed(seeds: SearchSeed[], slot: number, limitM: number): void {
     const p = this.slots[slot]!.place!;
-    this.seedNode(f, slot, p.nodeA, limitM);
-    if (p.nodeB !== p.nodeA) this.seedNode(f, slot, p.nodeB, limitM);
+    this.seedNode(seeds, slot, p.nodeA, limitM);
+    if (p.nodeB !== p.nodeA) this.seedNode(seeds, slot, p.nodeB, limitM);
   }
 
-  private seedNode(f: SearchField, slot: number, node: number, limitM: number): void {
+  private seedNode(seeds: SearchSeed[], slot: number, node: number, limitM: number): void {
     const p = this.slots[slot]!.place!;
-    const d = p.accessM + (node === p.nodeA ? p.offsetA : p.offsetB);
-    if (d <= limitM) f.offer(node, d, slot);
+    const distance = p.accessM + (node === p.nodeA ? p.offsetA : p.offsetB);
+    if (distance <= limitM) seeds.push({ node, distance, source: slot });
+  }
+
+  /** Continues the nearest field from the seeds; the nodes settled again join the changed list. */
+  private resume(seeds: SearchSeed[]): void {
+    const count = resumeSearch(this.graph, this.field, seeds, Infinity, this.settled);
+    for (let q = 0; q < count; q++) this.markChanged(this.settled[q]!);
+  }
+
+  private markChanged(v: number): void {
+    if (this.changedCount === this.changed.length) {
+      const grown = new Uint32Array(Math.min(this.graph.nodeCount * 2, this.changed.length * 2));
+      grown.set(this.changed);
+      this.changed = grown;
+    }
+    this.changed[this.changedCount++] = v;
   }
 
   /** Relabels (and reports) the estates at changed nodes or on the slot's own edge. */
   private collect(slot: number, affected: IndexSet): void {
     const { atStart, atNode, nodeA, nodeB } = this.estates;
-    const f = this.field;
     const mark = (u: number): void => {
       for (let x = atStart[u]!; x < atStart[u + 1]!; x++) {
         affected.add(atNode[x]!);
         this.label(atNode[x]!);
       }
     };
-    for (let q = 0; q < f.touchedCount; q++) mark(f.touched[q]!);
-    f.forget();
+    for (let q = 0; q < this.changedCount; q++) mark(this.changed[q]!);
+    this.changedCount = 0;
     const p = this.slots[slot]!.place!;
     for (let x = atStart[p.nodeA]!; x < atStart[p.nodeA + 1]!; x++) {
       const i = atNode[x]!;
@@ -193,9 +223,9 @@ export class NetworkReach implements ReachEngine {
       }
     };
     if (a >= 0) {
-      consider(this.field.dist[a]! + offA[i]!, this.field.src[a]!);
+      consider(this.field.dist[a]! + offA[i]!, this.field.source[a]!);
       if (b !== a) {
-        consider(this.field.dist[b]! + offB[i]!, this.field.src[b]!);
+        consider(this.field.dist[b]! + offB[i]!, this.field.source[b]!);
         for (const k of this.onEdge.get(edgeKey(a, b, this.graph.nodeCount)) ?? []) {
           const p = this.slots[k]!.place!;
           consider(p.accessM + Math.abs(offA[i]! - p.offsetA), k);

@@ -13,6 +13,11 @@ interface Seed {
  */
 const BUCKETS_PER_MEAN_EDGE = 256;
 const MIN_WIDTH_M = 0.01;
+/**
+ * A bounded search walks at most this many buckets: a catchment or service area (a few thousand
+ * nodes within 1 km) would otherwise spend more time stepping over empty buckets than settling nodes.
+ */
+const MAX_BOUNDED_BUCKETS = 2048;
 
 interface GraphStats {
   width: number;
@@ -72,6 +77,10 @@ function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, need
  * Buckets are therefore emptied in increasing distance and each bucket in exact order: nodes are
  * settled in the same (distance, source) order as a plain binary-heap Dijkstra. Bucket slots are
  * circular: pending offers never lie more than (max edge + seed spread) / W buckets ahead.
+ *
+ * The labels in `dist`/`source` are taken as they are: a seed or an offer only replaces a better
+ * (distance, source) label, so on arrays left by an earlier search this continues that search (only the
+ * nodes whose label improves are settled again). `reached` receives the nodes settled in this call.
  * @returns the number of settled nodes written to `reached`
  */
 export function bucketedSearch(
@@ -82,7 +91,10 @@ export function bucketedSearch(
   source: Int32Array,
   reached: Uint32Array,
 ): number {
-  const { width, maxEdge } = statsOf(graph);
+  const stats = statsOf(graph);
+  const maxEdge = stats.maxEdge;
+  const width =
+    maxDistanceM < Infinity ? Math.max(stats.width, maxDistanceM / MAX_BOUNDED_BUCKETS) : stats.width;
   let minSeed = Infinity;
   let maxSeed = 0;
   for (let i = 0; i < seeds.length; i++) {

@@ -21,6 +21,7 @@ export {
   type SearchResult,
   type SearchSeed,
 } from './multi-source-search';
+export { resumeSearch } from './resume-search';
 export { isWalkableWay } from './osm-tags';
 export { OsmReadError } from './osm-read-error';
 export { distanceToPoint, sameEdgeDistanceM, seedsForPoint } from './point-seeds';

@@ -66,19 +66,25 @@ export function multiSourceSearch(
     source[u] = -1;
   }
   result.reachedCount = 0;
+  checkSeeds(seeds, n, 'multiSourceSearch');
+  result.reachedCount = bucketedSearch(graph, seeds, maxDistanceM, dist, source, reached);
+  return result;
+}
+
+/**
+ * Throws when a seed names a node outside the graph or has a negative distance.
+ * @param seeds the seeds of a search
+ * @param n the graph's node count
+ * @param caller the function named in the message
+ */
+export function checkSeeds(seeds: ArrayLike<SearchSeed>, n: number, caller: string): void {
   for (let i = 0; i < seeds.length; i++) {
     const seed = seeds[i] as SearchSeed;
     if (!(seed.node >= 0 && seed.node < n && Number.isInteger(seed.node))) {
-      throw new RangeError(
-        `multiSourceSearch: seed ${i} names node ${seed.node}, outside the graph's 0..${n - 1}`,
-      );
+      throw new RangeError(`${caller}: seed ${i} names node ${seed.node}, outside the graph's 0..${n - 1}`);
     }
     if (!(seed.distance >= 0)) {
-      throw new RangeError(
-        `multiSourceSearch: seed ${i} has distance ${seed.distance}; expected a number ≥ 0`,
-      );
+      throw new RangeError(`${caller}: seed ${i} has distance ${seed.distance}; expected a number ≥ 0`);
     }
   }
-  result.reachedCount = bucketedSearch(graph, seeds, maxDistanceM, dist, source, reached);
-  return result;
 }
