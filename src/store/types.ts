@@ -118,8 +118,8 @@ export interface KindCoverage {
     id: string;
     load: number | null;
     capacity: number | null;
-    householdsServed: number;
-    estatesServed: number;
+    householdsServed: number | null;
+    estatesServed: number | null;
     demand: number | null;
   }[];
   summary: {

@@ -44,8 +44,9 @@ export interface CoverageSession {
 
 /**
  * Builds the coverage state: snaps estates and facilities once, runs one multi-source search for the
- * nearest facility of every estate, one bounded search per facility for its catchment (the 2SFCA needs
- * per-facility catchments), and keeps it all so that an edit re-runs only the edited facility's searches.
+ * nearest facility of every estate and, only with capacity options or `catchments: true` (the 2SFCA
+ * needs them), one bounded search per facility for its catchment — otherwise the catchments are built on
+ * the first `servedBy` call. It keeps it all so that an edit re-runs only the edited facility's searches.
  * Ties between equidistant facilities go to the earliest facility (slot order).
  * @param input estates, facilities, the network (null: straight-line) and options
  * @returns the session
@@ -84,11 +85,26 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
   engine.build();
   const limit = parameters.thresholdM;
   const fca = new TwoStepFca(demand);
-  fca.setAll(
-    slots.map((_, k) => engine.catchment(k, limit)),
-    slots.map((s) => s.capacity),
-  );
-  const state: SessionState = { parameters, estates, placements, slots, engine, fca, demand };
+  const state: SessionState = {
+    parameters,
+    estates,
+    placements,
+    slots,
+    engine,
+    fca,
+    demand,
+    catchments: false,
+  };
+  /** Every live facility's catchment, once: the 2SFCA and servedBy need them, the plain question does not. */
+  const ensureCatchments = (): void => {
+    if (state.catchments) return;
+    fca.setAll(
+      slots.map((s, k) => (s.alive ? engine.catchment(k, limit) : null)),
+      slots.map((s) => s.capacity),
+    );
+    state.catchments = true;
+  };
+  if (parameters.capacity !== null || input.options.catchments === true) ensureCatchments();
   const slotOf = new Map(used.map((f, k) => [f.id, k]));
   const estateIndex = new Map(estates.map((e, i) => [e.id, i]));
   const affected = new IndexSet(estates.length);
@@ -101,7 +117,7 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
   const detach = (k: number): void => {
     engine.remove(k, affected);
     slots[k]!.alive = false;
-    for (const i of fca.set(k, null, null)) affected.add(i);
+    if (state.catchments) for (const i of fca.set(k, null, null)) affected.add(i);
   };
   const attach = (k: number, f: Facility): void => {
     const slot = slots[k]!;
@@ -110,7 +126,8 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     slot.capacity = capacityOf(f, parameters);
     slot.alive = true;
     engine.add(k, affected);
-    for (const i of fca.set(k, engine.catchment(k, limit), slot.capacity)) affected.add(i);
+    if (state.catchments)
+      for (const i of fca.set(k, engine.catchment(k, limit), slot.capacity)) affected.add(i);
   };
   const update = (k: number): CoverageUpdate => ({
     estates: affected.drain().map((i) => estateRow(state, i)),
@@ -179,7 +196,9 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     facilities: () => slots.filter((s) => s.alive).map((s) => s.facility),
     servedBy: (estateId) => {
       const i = estateIndex.get(estateId);
-      return i === undefined ? [] : servedBy(state, i);
+      if (i === undefined) return [];
+      ensureCatchments();
+      return servedBy(state, i);
     },
     serviceAreaSources: () =>
       slots

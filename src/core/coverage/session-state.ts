@@ -15,6 +15,8 @@ export interface SessionState {
   fca: TwoStepFca;
   /** Demand per estate in the capacity unit, NaN when unknown or without capacity options. */
   demand: Float64Array;
+  /** True once `fca` holds every live facility's catchment (kept up to date by edits from then on). */
+  catchments: boolean;
 }
 
 /** True when estate i's nearest facility is within the service distance. */

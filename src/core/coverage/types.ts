@@ -50,6 +50,12 @@ export interface CoverageOptions {
   kinds?: FacilityKind[];
   /** Capacity-aware allocation (2SFCA); null/absent: coverage by distance only. */
   capacity?: CapacityOptions | null;
+  /**
+   * Compute every facility's catchment (estates within the service distance: estatesServed,
+   * householdsServed) up front. Default: only with capacity options, which need them; without, the
+   * plain question is one multi-source search and catchments are built on the first `servedBy`.
+   */
+  catchments?: boolean;
   /** Side of the square demand cells merged into underserved zones, metres. Default 250. */
   zoneCellM?: number;
 }
@@ -108,9 +114,13 @@ export interface FacilityCoverage {
   snapM: number | null;
   /** Capacity in the chosen field's unit; null when not given (or without capacity options). */
   capacity: number | null;
-  /** Estates within the service distance. */
-  estatesServed: number;
-  householdsServed: number;
+  /**
+   * Estates within the service distance (the facility's catchment); null when catchments were not
+   * computed (no capacity options and `catchments` not set).
+   */
+  estatesServed: number | null;
+  /** Households of those estates; null like estatesServed. */
+  householdsServed: number | null;
   /** Σ demand of the estates in the catchment; null without capacity options. */
   demand: number | null;
   /** demand / capacity (> 1: over capacity); null when capacity is unknown. */

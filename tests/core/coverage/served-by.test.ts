@@ -91,4 +91,49 @@ describe('coverage session servedBy', () => {
     expect(session.servedBy('e7').map((g) => g.facilityId)).toContain('f0');
     expect(session.servedBy('nope')).toEqual([]);
   });
+
+  it('without capacity options builds catchments only when asked, then keeps them through edits', () => {
+    const { input, graph, snapper } = scenario(11);
+    const plainInput = { ...input, options: { ...input.options, capacity: null } };
+    const plain = createCoverageSession(plainInput);
+    const full = createCoverageSession(input);
+    // The plain question reports no catchment figures until something asks for them.
+    expect(
+      plain.result().facilities.every((f) => f.estatesServed === null && f.householdsServed === null),
+    ).toBe(true);
+    expect(plain.result().estates).toEqual(
+      full
+        .result()
+        .estates.map((e) => ({
+          ...e,
+          demand: null,
+          supplyDemandRatio: null,
+          underserved: !e.covered && !e.offNetwork,
+        })),
+    );
+    const target = input.estates[3]!;
+    plain.moveFacility('f2', lngLat(target.location![0], target.location![1]));
+    const moved = {
+      ...input,
+      facilities: input.facilities.map((f) => (f.id === 'f2' ? { ...f, location: target.location! } : f)),
+    };
+    input.estates.forEach((_, i) => {
+      expect(plain.servedBy(`e${i}`).map((g) => g.distanceM)).toEqual(
+        expected(moved, graph, snapper, i).map((w) => w.d),
+      );
+    });
+    // From then on the facility rows carry their catchments, as a session asked for them up front does.
+    plain.moveFacility('f2', lngLat(input.estates[9]!.location![0], input.estates[9]!.location![1]));
+    const asked = createCoverageSession({
+      ...plainInput,
+      facilities: input.facilities.map((f) =>
+        f.id === 'f2' ? { ...f, location: input.estates[9]!.location! } : f,
+      ),
+      options: { ...plainInput.options, catchments: true },
+    });
+    const served = (r: ReturnType<typeof plain.result>) =>
+      r.facilities.map((f) => [f.id, f.estatesServed, f.householdsServed]);
+    expect(served(plain.result())).toEqual(served(asked.result()));
+    expect(asked.result().facilities.some((f) => (f.estatesServed ?? 0) > 0)).toBe(true);
+  });
 });
