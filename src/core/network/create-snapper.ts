@@ -168,7 +168,7 @@ export function createSnapper(graph: WalkingGraph): Snapper {
           nodes.add(graph.coords[2 * i] as number, graph.coords[2 * i + 1] as number);
         nodes.finish();
       }
-      const { id, distanceM } = nearestIndexedPoint(nodes, lng, lat, maxSnapM);
+      const { id, distanceM } = nearestIndexedPoint(nodes, lng, lat, maxSnapM, graph.coords);
       if (id < 0) return offNetwork();
       return { nodeA: id, nodeB: id, offsetA: 0, offsetB: 0, accessM: distanceM, offNetwork: false };
     },

@@ -65,15 +65,60 @@ function pop(queue: Entry[]): Entry {
   return top;
 }
 
+/** First radius of the box search; it grows ×4 (most points lie within tens of metres of a street). */
+const FIRST_RADIUS_M = 64;
+/** Beyond this the box search hands over to the best-first walk (a wide box holds too many points). */
+const BOX_SEARCH_MAX_M = 256;
+
+/**
+ * The nearest point within a growing box: every point within r metres (haversine) lies inside the
+ * lon/lat box of half-sides r/R and the Δλ bound below, so once the best point found is within r no
+ * point outside the box can be nearer (or as near). Null when the box search does not apply.
+ */
+function boxNearest(
+  index: KDBush,
+  coordsOf: ArrayLike<number>,
+  lng: number,
+  lat: number,
+  maxDistanceM: number,
+): { id: number; distanceM: number } | null {
+  let r = Math.min(FIRST_RADIUS_M, maxDistanceM);
+  for (;;) {
+    if (r > BOX_SEARCH_MAX_M) return null;
+    const dLat = (r / EARTH_RADIUS_M / RAD) * (1 + 1e-9) + 1e-12;
+    const farLat = Math.min(90, Math.abs(lat) + dLat);
+    // hav(d/R) ≥ cos φ1 cos φ2 hav(Δλ): the widest Δλ at which a point can still be within r.
+    const bound = hav(r / EARTH_RADIUS_M) / (Math.cos(lat * RAD) * Math.cos(farLat * RAD));
+    if (!(bound < 0.25)) return null;
+    const dLng = ((2 * Math.asin(Math.sqrt(bound))) / RAD) * (1 + 1e-9) + 1e-12;
+    const found = index.range(lng - dLng, lat - dLat, lng + dLng, lat + dLat);
+    let bestId = -1;
+    let bestM = Infinity;
+    for (let k = 0; k < found.length; k++) {
+      const id = found[k] as number;
+      const d = haversineM(lng, lat, coordsOf[2 * id] as number, coordsOf[2 * id + 1] as number);
+      if (d < bestM || (d === bestM && id < bestId)) {
+        bestM = d;
+        bestId = id;
+      }
+    }
+    if (bestId >= 0 && bestM <= r) return { id: bestId, distanceM: bestM };
+    if (r >= maxDistanceM) return { id: -1, distanceM: Infinity };
+    r = Math.min(maxDistanceM, r * 4);
+  }
+}
+
 /**
  * Nearest point of a kdbush index of [lng, lat] points by haversine distance, with exact ties going
- * to the lowest id: a best-first walk of the kd-tree whose cells are ordered by a great-circle lower
+ * to the lowest id. With the points' coordinates by id (`coordsOf`), a growing box search answers
+ * first (most queries lie near a point); otherwise, or beyond 256 m, a best-first walk of the kd-tree whose cells are ordered by a great-circle lower
  * bound (the `around` search of mourner/geokdbush, ISC), stopping once every remaining cell is
  * farther than the best point found.
  * @param index kdbush index whose item ids are the node indices
  * @param lng query longitude
  * @param lat query latitude
  * @param maxDistanceM ignore points farther than this
+ * @param coordsOf [lng0, lat0, lng1, lat1, …] of the indexed points by id (enables the box search)
  * @returns the nearest id and its distance in metres, or id -1 when none is within maxDistanceM
  * @example nearestIndexedPoint(index, 121.47, 31.23, 500) // { id: 812, distanceM: 23.4 }
  */
@@ -82,7 +127,10 @@ export function nearestIndexedPoint(
   lng: number,
   lat: number,
   maxDistanceM: number,
+  coordsOf?: ArrayLike<number>,
 ): { id: number; distanceM: number } {
+  const boxed = coordsOf === undefined ? null : boxNearest(index, coordsOf, lng, lat, maxDistanceM);
+  if (boxed !== null) return boxed;
   const { ids, coords, nodeSize } = index;
   const cosLat = Math.cos(lat * RAD);
   let bestId = -1;
