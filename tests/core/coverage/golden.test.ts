@@ -6,6 +6,7 @@
  * The goldens guard against unnoticed change; correctness is checked independently by the other tests.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, createCoverageSession, serviceAreaPolygons } from '../../../src/core/coverage';
@@ -101,18 +102,21 @@ function loadScenario(fc: FeatureCollection) {
 function golden(name: string, actual: FeatureCollection): void {
   const file = new URL(`out/${name}`, DIR);
   const rounded = round6(actual);
-  if (REGEN || !existsSync(file)) {
+  if (REGEN) {
     mkdirSync(new URL('out/', DIR), { recursive: true });
     writeFileSync(file, `${JSON.stringify(rounded, null, 1)}\n`);
   }
+  // A missing golden is a failure, not a fresh one: only REGEN=1 writes goldens.
+  if (!existsSync(file)) throw new Error(`golden ${fileURLToPath(file)} is missing; REGEN=1 writes it`);
   expect(rounded).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 describe('coverage goldens', () => {
-  if (REGEN || !existsSync(IN)) {
+  if (REGEN) {
     mkdirSync(new URL('in/', DIR), { recursive: true });
     writeFileSync(IN, `${JSON.stringify(scenarioFixture(), null, 1)}\n`);
   }
+  if (!existsSync(IN)) throw new Error(`golden input ${fileURLToPath(IN)} is missing; REGEN=1 writes it`);
   const input = JSON.parse(readFileSync(IN, 'utf8')) as FeatureCollection;
   const { graph, estates, facilities, network } = loadScenario(input);
   const streets = input.features.filter((f) => f.properties?.kind === 'street');
