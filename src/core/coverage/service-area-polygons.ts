@@ -1,11 +1,11 @@
 import type { WalkingGraph } from '../model/network';
+import { createSearchResult, multiSourceSearch, type SearchSeed } from '../network/multi-source-search';
 import { ContourTracer } from './contour-rings';
 import { ReachDrawer } from './draw-reach';
 import { FlatAreaWriter, type FlatServiceAreas } from './flat-service-areas';
 import { LatticeDegrees } from './lattice-degrees';
 import { localFrame } from './local-frame';
 import { ReachRaster } from './reach-raster';
-import { ReachSearch } from './reach-search';
 import { serviceAreasToGeoJSON } from './service-areas-to-geojson';
 import type { ServiceAreaCollection, ServiceAreaSource } from './types';
 
@@ -21,7 +21,7 @@ export interface ServiceAreaOptions {
 
 /**
  * Service-area polygons that follow the streets: for each facility, one bounded search up to the largest
- * budget (over junctions only, see ReachSearch); the reached street segments (partly reached ones cut at
+ * budget (the network module's multiSourceSearch from the facility's edge ends); the reached street segments (partly reached ones cut at
  * the reachable fraction, the facility's own edge split at its snapped point, its access leg included) are
  * sampled onto a `cellM` grid in a local metric frame and widened to a band of about `bufferM` either side
  * (see ReachRaster); the outline of the cells reached within each budget is traced by marching squares.
@@ -55,8 +55,12 @@ export function serviceAreaGeometry(
   }
   const limits = order.map((m) => m * 60 * options.speedMps);
   const maxM = limits[limits.length - 1]!;
-  const search = new ReachSearch(graph);
-  const drawer = new ReachDrawer(graph, search);
+  const search = createSearchResult(graph.nodeCount);
+  const seeds: SearchSeed[] = [
+    { node: 0, distance: 0, source: 0 },
+    { node: 0, distance: 0, source: 0 },
+  ];
+  const drawer = new ReachDrawer(graph);
   const raster = new ReachRaster(cellM, bufferM);
   const tracer = new ContourTracer();
   const lattice = new LatticeDegrees();
@@ -71,9 +75,11 @@ export function serviceAreaGeometry(
     }
     facilityIds.push(source.id);
     const frame = localFrame(source.location[0], source.location[1]);
-    search.run([p.nodeA, p.nodeB], [p.accessM + p.offsetA, p.accessM + p.offsetB], maxM);
+    seeds[0] = { node: p.nodeA, distance: p.accessM + p.offsetA, source: 0 };
+    seeds[1] = { node: p.nodeB, distance: p.accessM + p.offsetB, source: 0 };
+    multiSourceSearch(graph, seeds, maxM, search);
     raster.reset(limits);
-    drawer.draw(raster, frame, p, maxM);
+    drawer.draw(raster, frame, p, search);
     raster.finish();
     const sets = tracer.traceSets(raster.levels, raster.size, limits.length, raster);
     lattice.reset(raster.size, raster.half, cellM, frame);

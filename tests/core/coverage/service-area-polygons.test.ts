@@ -10,9 +10,8 @@ import {
 import { ReachDrawer } from '../../../src/core/coverage/draw-reach';
 import { localFrame } from '../../../src/core/coverage/local-frame';
 import { ReachRaster } from '../../../src/core/coverage/reach-raster';
-import { ReachSearch } from '../../../src/core/coverage/reach-search';
 import type { SnappedPoint, WalkingGraph } from '../../../src/core/model';
-import { createSnapper, graphFromEdges } from '../../../src/core/network';
+import { createSnapper, graphFromEdges, multiSourceSearch } from '../../../src/core/network';
 import { csrGraph, mulberry32, randomGrid, randomPoint } from './helpers';
 
 /** The default raster cell: polygon edges are exact to about one cell. */
@@ -250,14 +249,13 @@ function referenceRaster(graph: WalkingGraph, p: SnappedPoint, lng: number, lat:
   return { dist, levels: raster.levels.slice(0, raster.size * raster.size) };
 }
 
-describe('junction search over street chains', () => {
-  it('gives every junction its exact Dijkstra distance and the raster of a plain per-edge drawing', () => {
+describe('service-area search and drawing', () => {
+  it('gives every node its exact Dijkstra distance and the raster of a plain per-edge drawing', () => {
     let facilities = 0;
     for (let seed = 1; seed <= 30; seed++) {
       const { graph, points } = shapedGrid(seed);
       const snapper = createSnapper(graph);
-      const search = new ReachSearch(graph);
-      const drawer = new ReachDrawer(graph, search);
+      const drawer = new ReachDrawer(graph);
       const raster = new ReachRaster(25, 50);
       for (const [k, at] of points.entries()) {
         const p = snapper.snap(at[0], at[1], { mode: k % 3 === 2 ? 'node' : 'edge', maxSnapM: 500 });
@@ -265,12 +263,17 @@ describe('junction search over street chains', () => {
         const limits = [60, 150, 90 + 50 * (seed % 6)].sort((a, b) => a - b);
         const maxM = limits[2]!;
         const ref = referenceRaster(graph, p, at[0], at[1], limits);
-        search.run([p.nodeA, p.nodeB], [p.accessM + p.offsetA, p.accessM + p.offsetB], maxM);
-        for (let v = 0; v < graph.nodeCount; v++) {
-          if (search.chains.junction[v] === 1) expect(search.dist[v]).toBe(ref.dist[v]);
-        }
+        const search = multiSourceSearch(
+          graph,
+          [
+            { node: p.nodeA, distance: p.accessM + p.offsetA, source: 0 },
+            { node: p.nodeB, distance: p.accessM + p.offsetB, source: 0 },
+          ],
+          maxM,
+        );
+        expect(Array.from(search.dist)).toEqual(Array.from(ref.dist));
         raster.reset(limits);
-        drawer.draw(raster, localFrame(at[0], at[1]), p, maxM);
+        drawer.draw(raster, localFrame(at[0], at[1]), p, search);
         raster.finish();
         expect(raster.levels.slice(0, raster.size * raster.size)).toEqual(ref.levels);
         facilities++;
