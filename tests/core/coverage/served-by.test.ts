@@ -102,14 +102,12 @@ describe('coverage session servedBy', () => {
       plain.result().facilities.every((f) => f.estatesServed === null && f.householdsServed === null),
     ).toBe(true);
     expect(plain.result().estates).toEqual(
-      full
-        .result()
-        .estates.map((e) => ({
-          ...e,
-          demand: null,
-          supplyDemandRatio: null,
-          underserved: !e.covered && !e.offNetwork,
-        })),
+      full.result().estates.map((e) => ({
+        ...e,
+        demand: null,
+        supplyDemandRatio: null,
+        underserved: !e.covered && !e.offNetwork,
+      })),
     );
     const target = input.estates[3]!;
     plain.moveFacility('f2', lngLat(target.location![0], target.location![1]));
