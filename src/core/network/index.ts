@@ -9,6 +9,12 @@ export {
   type OsmFormat,
 } from './build-walking-graph';
 export { searchScratchBytes } from './bucket-queue';
+export {
+  boundedMatrix,
+  type BoundedMatrix,
+  type BoundedMatrixOptions,
+  type PlacedPoints,
+} from './bounded-matrix';
 export { componentsOf, type GraphComponents } from './components-of';
 export { createSnapper, type SnapOptions, type Snapper } from './create-snapper';
 export { deserializeGraph, deserializeGraphReport, GraphFileError } from './deserialize-graph';
