@@ -32,3 +32,4 @@ export {
   type ProgressPhase,
   type TaskProgress,
 } from './task-progress';
+export { shortestPath, type ShortestPathOptions, type WalkingRoute } from './shortest-path';
