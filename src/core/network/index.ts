@@ -39,3 +39,4 @@ export {
   type ProgressPhase,
   type TaskProgress,
 } from './task-progress';
+export { shortestPath, type ShortestPathOptions, type WalkingRoute } from './shortest-path';
