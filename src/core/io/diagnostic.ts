@@ -8,7 +8,7 @@ export interface MessageContext {
 }
 
 const unit = (format: ImportFormat): [string, string] =>
-  format === 'csv' ? ['row', '行'] : ['feature', '个要素'];
+  format === 'csv' || format === 'xlsx' ? ['row', '行'] : ['feature', '个要素'];
 
 /**
  * Build an ImportError whose messages start with file, row or feature, and field, so that a user can

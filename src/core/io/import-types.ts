@@ -4,12 +4,13 @@ import type { ImportError, ImportWarning } from '../model/diagnostics';
 import type { Estate } from '../model/estate';
 import type { Facility, FacilityKind } from '../model/facility';
 import type { ProgressCallback } from '../network/task-progress';
+import type { Workbook } from './read-workbook';
 
 /** How the bytes of a text file were read. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /** File formats the importer reads. */
-export type ImportFormat = 'csv' | 'geojson' | 'shapefile' | 'kml';
+export type ImportFormat = 'csv' | 'geojson' | 'shapefile' | 'kml' | 'xlsx';
 
 /**
  * Something that parses XML text into a DOM-like Document (the browser's DOMParser, @xmldom/xmldom in
@@ -31,6 +32,12 @@ export interface ImportInput {
   fieldMap?: Record<string, string>;
   /** XML parser, needed for KML only. */
   parseXml?: ParseXml;
+  /** An `.xlsx` file read by readWorkbook (prepareImport does it): needed for workbooks only. */
+  workbook?: Workbook;
+  /** The workbook's sheet: its name or 1-based position; default the first sheet with a header row. */
+  sheet?: string | number;
+  /** Why prepareImport could not read the workbook (reported as a file-level error). */
+  workbookError?: string;
   /**
    * Called with the share done (0–1, ending with exactly one 1) and the phase: 'read' once the file
    * is parsed, 'rows' while rows are mapped (every 1 % of rows, never per row).
@@ -81,6 +88,8 @@ export interface ImportReport<F extends string> {
   crs: CrsId;
   /** True when a file-level error (row 0) made the file unusable. */
   fatal: boolean;
+  /** Workbooks: the sheets it holds, the one read and its header row (1-based sheet row). */
+  workbook?: { sheets: string[]; sheet: string; headerRow: number };
 }
 
 export interface EstateImport extends ImportReport<EstateField> {
@@ -123,4 +132,6 @@ export interface SourceTable {
   fatal: ImportError | null;
   /** File-level observations (e.g. duplicate headers). */
   warnings: ImportWarning[];
+  /** Workbooks: the sheets it holds, the one read and its header row. */
+  workbook?: { sheets: string[]; sheet: string; headerRow: number };
 }

@@ -17,3 +17,8 @@ export * from './import-estates';
 export * from './import-facilities';
 export * from './import-shapefile-zip';
 export * from './repeated-keys';
+export * from './read-workbook';
+export * from './read-sheet-table';
+export * from './prepare-import';
+export * from './binary-kind';
+export * from './clean-headers';

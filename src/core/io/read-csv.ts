@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { cleanHeaders } from './clean-headers';
 import { emptySourceTable } from './empty-source-table';
 import type { ImportError } from '../model/diagnostics';
 import { rowError, warning, type MessageContext } from './diagnostic';
@@ -8,21 +9,6 @@ import type { SourceRecord, SourceTable, TextEncodingName } from './import-types
 const DELIMITERS = [',', '\t', ';', '|'];
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
-
-/** Headers made unique and non-empty, so every column can be named in messages and properties. */
-function cleanHeaders(raw: readonly string[]): { headers: string[]; duplicates: string[] } {
-  const seen = new Map<string, number>();
-  const duplicates: string[] = [];
-  const headers = raw.map((h, i) => {
-    const base = h.replace(/^\uFEFF/, '').trim() || `column ${i + 1}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    if (count === 1) return base;
-    duplicates.push(base);
-    return `${base} (${count})`;
-  });
-  return { headers, duplicates };
-}
 
 /**
  * Read CSV/TSV text into rows. The first non-blank line is the header. Blank lines are not rows but

@@ -105,6 +105,7 @@ export function runImport<F extends string, T extends QualityItem>(
     format: table.format,
     crs,
     fatal: false,
+    ...(table.workbook ? { workbook: table.workbook } : {}),
   };
   let fatal = table.fatal ?? resolved.fatal;
   if (!fatal && table.unknownCrs && !input.crs) {
