@@ -1,6 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Cross-origin isolation: the page may then share memory with its worker, and Cancel stops even a
+ * street-network build mid-loop (src/worker/client.ts `abortFlag`). A host that does not send these
+ * headers still works: Cancel then waits for the work's next slice, or replaces the worker.
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
@@ -28,7 +38,8 @@ export default defineConfig({
       'react-dom',
     ],
   },
-  server: { port: 5173 },
+  server: { port: 5173, headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

@@ -2,6 +2,7 @@
 import type { Estate, EstateStatus, Facility, FacilityKind, LngLat, NetworkBuildReport } from '../core';
 import type {
   Bounds,
+  CoveragePatch,
   CoverageView,
   EvaluationView,
   Job,
@@ -41,6 +42,8 @@ export type Action =
   | { type: 'view/add-tool'; kind: FacilityKind | null }
   | { type: 'results/evaluation'; evaluation: EvaluationView | null }
   | { type: 'results/coverage'; coverage: CoverageView | null }
+  /** A what-if edit's changes, applied to the coverage shown (see coverage-patch.ts). */
+  | { type: 'results/coverage-patch'; patch: CoveragePatch }
   | { type: 'job/start'; job: Job }
   | { type: 'job/progress'; id: string; progress: number | null; phase?: string }
   | { type: 'job/end'; id: string }

@@ -7,7 +7,8 @@ import { recordEdit, redo, undo, emptyHistory } from './history';
 import { reduceScenario } from './scenario-reducer';
 import type { AppState, ResultsState, Scenario, Selection } from './types';
 import { getProfile } from '../profiles';
-import { withWalkingTimes } from './walking-time-compliance';
+import { withWalkingTimes, withWalkingTimesAt } from './walking-time-compliance';
+import { applyCoveragePatch } from './coverage-patch';
 
 /** A selection that points at something no longer in the scenario is cleared. */
 function validSelection(selection: Selection, scenario: Scenario): Selection {
@@ -57,6 +58,20 @@ function reduceResults(results: ResultsState, action: Action, profileId: string)
         { workerEvaluation: results.workerEvaluation, coverage: action.coverage },
         profileId,
       );
+    case 'results/coverage-patch': {
+      if (!results.coverage) return results;
+      const coverage = applyCoveragePatch(results.coverage, action.patch);
+      const changed = new Set<number>();
+      for (const p of Object.values(action.patch.byKind)) p.estateIndex.forEach((i) => changed.add(i));
+      const { workerEvaluation } = results;
+      const profile = getProfile(workerEvaluation?.profileId ?? profileId);
+      return {
+        ...results,
+        coverage,
+        evaluation: withWalkingTimesAt(results.evaluation, workerEvaluation, coverage, profile, changed),
+        version: results.version + 1,
+      };
+    }
     case 'job/start':
       return { ...results, jobs: [...results.jobs.filter((j) => j.id !== action.job.id), action.job] };
     case 'job/progress':

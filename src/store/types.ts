@@ -2,17 +2,9 @@
  * The app state: serialisable data only (style.md) — the scenario, the view, handles to results, and
  * the undo history. No map, no worker, no class instances.
  */
-import type { FeatureCollection } from 'geojson';
-import type {
-  Estate,
-  EstateResult,
-  EstateStatus,
-  EvaluationSummary,
-  Facility,
-  FacilityKind,
-  NetworkBuildReport,
-  ProfileParameters,
-} from '../core';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Estate, EstateStatus, Facility, FacilityKind, NetworkBuildReport } from '../core';
+import type { Bounds, EvaluationView } from '../worker/protocol';
 
 /** Where the walking network came from; its bytes live in IndexedDB under `key` (or ship with the demo). */
 export interface NetworkRef {
@@ -23,7 +15,7 @@ export interface NetworkRef {
   report: NetworkBuildReport | null;
 }
 
-export type Bounds = [west: number, south: number, east: number, north: number];
+export type { Bounds, EvaluationView };
 
 /** Everything the user edits; what autosave stores and undo restores. */
 export interface Scenario {
@@ -77,26 +69,6 @@ export interface Job {
   phase?: string;
 }
 
-/** Compliance results for the current scenario. */
-export interface EvaluationView {
-  estates: EstateResult[];
-  summary: EvaluationSummary;
-  /** Parameters used (shown next to every figure). */
-  parameters: ProfileParameters;
-  /** Overrides that were rejected, one message each (English, from the core). */
-  parameterErrors: string[];
-  /**
-   * The same messages in Chinese, in the same order (the core's `errorsZh`). Optional: an evaluation
-   * built without it (e.g. in tests) shows the English messages.
-   */
-  parameterErrorsZh?: string[];
-  /**
-   * The profile it was computed with (its walking-time rules are joined in with it, not with a
-   * profile picked since). Absent in evaluations built without it (tests): the scenario's profile.
-   */
-  profileId?: string;
-}
-
 /**
  * The parts of the core's CoverageResult the app reads (same field names), per facility kind.
  * Plain JSON, as the worker returns it.
@@ -143,6 +115,24 @@ export interface KindCoverage {
 
 export interface CoverageView {
   byKind: Partial<Record<FacilityKind, KindCoverage>>;
+}
+
+/** What a what-if edit changed in one kind's coverage (the worker's KindCoveragePatch, as the store reads it). */
+export interface KindCoveragePatch {
+  /** Positions of the changed rows in `KindCoverage.estates`, ascending. */
+  estateIndex: Uint32Array;
+  /** The new rows, in the order of `estateIndex`. */
+  estates: KindCoverage['estates'];
+  /** New or changed facility rows (new ones are appended). */
+  facilities: KindCoverage['facilities'];
+  removedFacilities: string[];
+  summary: KindCoverage['summary'];
+  /** Zone numbers (`properties.zone`) gone, and zones new or changed. */
+  zones: { removed: number[]; upserted: Feature[] };
+}
+
+export interface CoveragePatch {
+  byKind: Partial<Record<FacilityKind, KindCoveragePatch>>;
 }
 
 export interface ResultsState {

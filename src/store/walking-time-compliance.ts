@@ -43,3 +43,35 @@ export function withWalkingTimes(
     summary: summarizeEstateResults(estates, profile, ['estate', 'coverage']),
   };
 }
+
+/**
+ * The joined evaluation after a what-if edit: walking-time verdicts re-derived for the estates whose
+ * coverage rows changed only (the other results keep their identity), totals recomputed.
+ * @param joined the evaluation shown (walking times of the previous coverage joined in)
+ * @param evaluation the worker's evaluation it was joined from
+ * @param coverage coverage after the edit
+ * @param profile the profile the evaluation used
+ * @param changed positions of the estates whose rows changed (in coverage and evaluation order)
+ * @returns the same as `withWalkingTimes(evaluation, coverage, profile)`, or that itself when the
+ *   evaluation's estates are not in the coverage's order
+ */
+export function withWalkingTimesAt(
+  joined: EvaluationView | null,
+  evaluation: EvaluationView | null,
+  coverage: CoverageView,
+  profile: RuleProfile | undefined,
+  changed: Iterable<number>,
+): EvaluationView | null {
+  if (!evaluation || !joined || !profile || !profile.rules.some((r) => r.scope === 'coverage')) return joined;
+  const estates = joined.estates.slice();
+  for (const i of changed) {
+    const worker = evaluation.estates[i];
+    if (!worker || estates[i]?.id !== worker.id) return withWalkingTimes(evaluation, coverage, profile);
+    const reachOf: ReachOf = (estateId, kind) => {
+      const row = coverage.byKind[kind]?.estates[i];
+      return row && row.id === estateId ? { minutes: row.minutes, offNetwork: row.offNetwork } : undefined;
+    };
+    estates[i] = withWalkingTimeVerdicts([worker], profile.rules, reachOf)[0]!;
+  }
+  return { ...joined, estates, summary: summarizeEstateResults(estates, profile, ['estate', 'coverage']) };
+}

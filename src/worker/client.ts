@@ -37,10 +37,19 @@ export interface SendOptions {
   /** Silence (no result, no progress) longer than this means the worker is stuck. */
   timeoutMs?: number;
   /**
-   * The user's Cancel: work in a worker cannot be interrupted mid-function, so the worker is
-   * replaced (its state is re-sent). Without it an abort only drops the answer.
+   * The user's Cancel of long work: the worker is asked to stop (its long work checks between slices,
+   * and a shared flag inside the core's loops) and keeps its state; if the cancelled request has not
+   * ended within this many ms, the worker is replaced (its state is re-sent). Without it an abort
+   * only drops the answer.
    */
-  hardCancel?: boolean;
+  cancelGraceMs?: number;
+}
+
+/** A shared cancel flag for a request, where SharedArrayBuffer is available (cross-origin isolated pages, Node). */
+function abortFlag(): Int32Array | undefined {
+  if (typeof SharedArrayBuffer === 'undefined') return undefined;
+  if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false) return undefined;
+  return new Int32Array(new SharedArrayBuffer(4));
 }
 
 interface Pending {
@@ -63,6 +72,8 @@ export const abortError = (): DOMException => new DOMException('The request was 
 export class AnalysisClient<M extends RequestMapShape> {
   private worker: WorkerLike;
   private readonly pending = new Map<number, Pending>();
+  /** Cancelled requests still running in the worker: their grace timers. */
+  private readonly stopping = new Map<number, ReturnType<typeof setTimeout>>();
   private nextId = 1;
 
   constructor(
@@ -83,13 +94,22 @@ export class AnalysisClient<M extends RequestMapShape> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(abortError());
     const id = this.nextId++;
+    const flag = options.cancelGraceMs === undefined ? undefined : abortFlag();
     return new Promise<M[T][1]>((resolve, reject) => {
       const onAbort = () => {
         if (!this.pending.has(id)) return;
         this.settle(id);
         reject(abortError());
-        if (options.hardCancel) this.restart('cancel', type);
-        else this.post({ id, type: '$abort' }, []);
+        if (flag) Atomics.store(flag, 0, 1);
+        this.post({ id, type: '$abort' }, []);
+        const grace = options.cancelGraceMs;
+        if (grace === undefined) return;
+        this.stopping.set(
+          id,
+          setTimeout(() => {
+            if (this.stopping.delete(id)) this.restart('cancel', type);
+          }, grace),
+        );
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const entry: Pending = {
@@ -102,7 +122,7 @@ export class AnalysisClient<M extends RequestMapShape> {
       };
       this.pending.set(id, entry);
       this.arm(id, entry);
-      this.post({ id, type, data }, collectTransferables(data));
+      this.post({ id, type, data, ...(flag ? { abortFlag: flag } : {}) }, collectTransferables(data));
     });
   }
 
@@ -113,12 +133,16 @@ export class AnalysisClient<M extends RequestMapShape> {
 
   /** Stops the worker; pending requests reject. */
   terminate(): void {
+    for (const timer of this.stopping.values()) clearTimeout(timer);
+    this.stopping.clear();
     this.worker.terminate();
     this.rejectAll(new WorkerRestartedError('cancel', 'terminated'));
   }
 
   /** Replaces the worker (crash, stuck, or a hard cancel). */
   restart(reason: RestartReason, detail: string): void {
+    for (const timer of this.stopping.values()) clearTimeout(timer);
+    this.stopping.clear();
     this.worker.terminate();
     this.rejectAll(new WorkerRestartedError(reason, detail));
     this.worker = this.start();
@@ -150,6 +174,10 @@ export class AnalysisClient<M extends RequestMapShape> {
   }
 
   private receive(msg: FromWorker): void {
+    if (msg.kind !== 'progress' && this.stopping.has(msg.id)) {
+      clearTimeout(this.stopping.get(msg.id));
+      this.stopping.delete(msg.id); // the cancelled work ended: the worker is free again
+    }
     const entry = this.pending.get(msg.id);
     if (!entry) return; // aborted or from before a restart
     if (msg.kind === 'progress') {

@@ -1,6 +1,6 @@
 /** Street segments for drawing, read straight off the CSR arrays (each undirected edge once). */
 import type { WalkingGraph } from '../core';
-import type { Bounds } from '../store/types';
+import type { Bounds } from './protocol';
 
 /**
  * Lists each edge u–v (u < v) as four numbers.

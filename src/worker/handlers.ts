@@ -22,7 +22,6 @@ import {
   serviceAreaGeometry,
   straightLineServiceAreaGeometry,
   type CoverageNetwork,
-  type CoverageSession,
   type FacilityKind,
   type LandMask,
   type LandTopology,
@@ -33,17 +32,11 @@ import {
 import landUrl from 'world-atlas/land-10m.json?url';
 import { getProfile } from '../profiles';
 import { coverageOptionsForKind as coverageOptions } from '../core';
+import { applyCoverageEdits, kindCoverageState, type KindCoverageState } from './coverage-edits';
 import { openDemo } from './demo-open';
 import { graphSegments } from './graph-segments';
 import type { Handler, HandlerContext } from './host';
-import type {
-  CoverageOp,
-  CoverageRequest,
-  CoverageResponse,
-  NetworkLoaded,
-  RequestMap,
-  RequestType,
-} from './protocol';
+import type { CoverageRequest, CoverageResponse, NetworkLoaded, RequestMap, RequestType } from './protocol';
 
 /** Budgets drawn as nested service areas (the 5/10/15-minute life circles of GB 50180-2018). */
 export const SERVICE_AREA_MINUTES = [5, 10, 15];
@@ -89,7 +82,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         return null;
       },
     ));
-  const sessions = new Map<FacilityKind, CoverageSession>();
+  let sessions = new Map<FacilityKind, KindCoverageState>();
   let parameters: ProfileParameters | null = null;
 
   const loaded = (graphBytes: Uint8Array, report: NetworkLoaded['report']): NetworkLoaded => {
@@ -102,7 +95,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
 
   /** The kind's service areas (all, or those of `ids`) in the flat layout the page receives transferred. */
   const serviceAreas = (kind: FacilityKind, ids: string[] | null): FlatServiceAreas => {
-    const session = sessions.get(kind);
+    const session = sessions.get(kind)?.session;
     const sources =
       session && parameters
         ? session.serviceAreaSources().filter((s) => ids === null || ids.includes(s.id))
@@ -159,26 +152,32 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       const { profile, parameters: p } = profileAndParameters(profileId, overrides);
       return evaluateFacility(facility, profile, p);
     },
-    'coverage/run': (req: CoverageRequest, ctx) => {
+    'coverage/run': async (req: CoverageRequest, ctx) => {
       const started = performance.now();
-      parameters = profileAndParameters(req.profileId, req.overrides).parameters;
-      sessions.clear();
+      const p = profileAndParameters(req.profileId, req.overrides).parameters;
+      // Built aside and swapped in when complete: a cancelled run leaves the sessions as they were.
+      const built = new Map<FacilityKind, KindCoverageState>();
       const byKind: CoverageResponse['byKind'] = {};
-      // One step per kind, and the service areas as one more.
+      // One step per kind, and the service areas as one more; Cancel is heard between steps.
       const steps = FACILITY_KINDS.length + (req.serviceAreaKind ? 1 : 0);
       for (const [k, kind] of FACILITY_KINDS.entries()) {
         ctx.progress(k / steps, 'coverage');
+        await ctx.checkpoint();
         const session = createCoverageSession({
           estates: req.estates,
           facilities: req.facilities.filter((f) => f.kind === kind),
           network,
-          options: coverageOptions(kind, parameters),
+          options: coverageOptions(kind, p),
         });
-        sessions.set(kind, session);
-        byKind[kind] = session.result();
+        const { state, result } = kindCoverageState(session, req.estates);
+        built.set(kind, state);
+        byKind[kind] = result;
       }
       const kind = req.serviceAreaKind;
       if (kind) ctx.progress(FACILITY_KINDS.length / steps, 'serviceAreas');
+      await ctx.checkpoint();
+      sessions = built;
+      parameters = p;
       return {
         byKind,
         serviceAreas: kind
@@ -189,24 +188,19 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
     },
     'coverage/edit': ({ ops, serviceAreaKind }) => {
       const started = performance.now();
-      const changed = new Set<FacilityKind>();
-      const ids = new Set<string>();
-      for (const op of ops) applyOp(sessions, op, changed, ids);
-      const byKind: CoverageResponse['byKind'] = {};
-      for (const kind of changed) byKind[kind] = sessions.get(kind)!.result();
+      const { byKind, facilityIds } = applyCoverageEdits(sessions, ops);
       const kind = serviceAreaKind;
-      const touched = [...ids];
       return {
         byKind,
         serviceAreas:
-          kind && changed.has(kind)
-            ? { kind, replaceAll: false, facilityIds: touched, areas: serviceAreas(kind, touched) }
+          kind && byKind[kind]
+            ? { kind, replaceAll: false, facilityIds, areas: serviceAreas(kind, facilityIds) }
             : null,
         elapsedMs: performance.now() - started,
       };
     },
     'coverage/served-by': ({ estateId }) =>
-      Object.fromEntries([...sessions].map(([kind, session]) => [kind, session.servedBy(estateId)])),
+      Object.fromEntries([...sessions].map(([kind, { session }]) => [kind, session.servedBy(estateId)])),
     'coverage/service-areas': ({ kind }) => ({
       byKind: {},
       serviceAreas: kind
@@ -222,20 +216,4 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
     },
   };
   return handlers as unknown as Record<string, Handler>;
-}
-
-function applyOp(
-  sessions: Map<FacilityKind, CoverageSession>,
-  op: CoverageOp,
-  changed: Set<FacilityKind>,
-  ids: Set<string>,
-): void {
-  const kind = op.op === 'upsert' ? op.facility.kind : op.kind;
-  const session = sessions.get(kind);
-  if (!session) throw new Error('coverage/edit before coverage/run');
-  if (op.op === 'upsert') session.upsertFacility(op.facility);
-  else if (op.op === 'move') session.moveFacility(op.id, op.location);
-  else session.removeFacility(op.id);
-  changed.add(kind);
-  ids.add(op.op === 'upsert' ? op.facility.id : op.id);
 }

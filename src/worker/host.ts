@@ -12,9 +12,21 @@ export interface HandlerContext {
    * (the core's taskProgress: 1 % steps), as each call is one message.
    */
   progress(value: number | null, phase?: string): void;
-  /** Aborted when the client cancels the request. */
+  /** Aborted when the client cancels the request (heard while the handler awaits). */
   signal: AbortSignal;
+  /**
+   * A slice boundary of long work: lets the worker read its messages (a cancel among them), then
+   * throws an AbortError if the request was cancelled.
+   */
+  checkpoint(): Promise<void>;
 }
+
+/** The error a cancelled request ends with (its name crosses the boundary). */
+export const cancelled = (): Error =>
+  Object.assign(new Error('The request was cancelled'), { name: 'AbortError' });
+
+/** One turn of the event loop (a message, e.g. `$abort`, is handled before it resolves). */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export type Handler = (data: never, ctx: HandlerContext) => unknown;
 
@@ -37,10 +49,20 @@ export function serve(endpoint: Endpoint, handlers: Record<string, Handler>): ()
     const handler = handlers[msg.type];
     const controller = new AbortController();
     running.set(msg.id, controller);
+    // The client's shared cancel flag (where SharedArrayBuffer exists) is seen even inside a synchronous
+    // core loop: the core reports progress from its loops, and a report after a cancel throws.
+    const flag = (msg as { abortFlag?: Int32Array }).abortFlag;
+    const aborted = () => controller.signal.aborted || (flag !== undefined && Atomics.load(flag, 0) !== 0);
     const ctx: HandlerContext = {
-      progress: (value, phase) =>
-        post({ id: msg.id, kind: 'progress', value, ...(phase === undefined ? {} : { phase }) }),
+      progress: (value, phase) => {
+        if (aborted()) throw cancelled();
+        post({ id: msg.id, kind: 'progress', value, ...(phase === undefined ? {} : { phase }) });
+      },
       signal: controller.signal,
+      checkpoint: async () => {
+        await nextTurn();
+        if (aborted()) throw cancelled();
+      },
     };
     Promise.resolve()
       .then(() => {

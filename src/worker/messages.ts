@@ -7,7 +7,15 @@ export interface Endpoint {
   removeEventListener?(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
-export type ToWorker = { id: number; type: string; data: unknown } | { id: number; type: '$abort' };
+export type ToWorker =
+  | {
+      id: number;
+      type: string;
+      data: unknown;
+      /** Set to 1 by the client on cancel (an Int32Array on a SharedArrayBuffer, where available). */
+      abortFlag?: Int32Array;
+    }
+  | { id: number; type: '$abort' };
 
 /** A serialisable error: its name survives (e.g. `AbortError`, `ImportFileError`). */
 export interface WireError {

@@ -5,12 +5,17 @@
 import type { FeatureCollection } from 'geojson';
 import type {
   CoverageResult,
+  CoverageSummary,
   CrsId,
   CrsSuggestion,
   Estate,
+  EstateCoverage,
   EstateImport,
+  EstateResult,
+  EvaluationSummary,
   EstateStatus,
   Facility,
+  FacilityCoverage,
   FacilityImport,
   FacilityImportInput,
   FacilityKind,
@@ -18,10 +23,34 @@ import type {
   LngLat,
   NetworkBuildReport,
   FlatServiceAreas,
+  ProfileParameters,
+  UnderservedZonePatch,
   ServingFacility,
   Verdict,
 } from '../core';
-import type { Bounds, EvaluationView } from '../store/types';
+
+/** [west, south, east, north], WGS-84 degrees. */
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+/** Compliance results for a scenario (the store keeps them as they come). */
+export interface EvaluationView {
+  estates: EstateResult[];
+  summary: EvaluationSummary;
+  /** Parameters used (shown next to every figure). */
+  parameters: ProfileParameters;
+  /** Overrides that were rejected, one message each (English, from the core). */
+  parameterErrors: string[];
+  /**
+   * The same messages in Chinese, in the same order (the core's `errorsZh`). Optional: an evaluation
+   * built without it (e.g. in tests) shows the English messages.
+   */
+  parameterErrorsZh?: string[];
+  /**
+   * The profile it was computed with (its walking-time rules are joined in with it, not with a
+   * profile picked since). Absent in evaluations built without it (tests): the scenario's profile.
+   */
+  profileId?: string;
+}
 
 export interface NetworkLoaded {
   report: NetworkBuildReport;
@@ -80,6 +109,32 @@ export interface CoverageResponse {
   elapsedMs: number;
 }
 
+/**
+ * What a what-if edit changed in one kind's coverage: applied to the kind's last result it gives the
+ * result a full run of the edited facilities would (facilities in the session's order).
+ */
+export interface KindCoveragePatch {
+  /** Positions, in the estates of the coverage run, of the rows that changed, ascending (transferred). */
+  estateIndex: Uint32Array;
+  /** The new rows, in the order of `estateIndex`. */
+  estates: EstateCoverage[];
+  /** Rows of the facilities the edit added or changed (an added one goes last). */
+  facilities: FacilityCoverage[];
+  /** Ids of the facilities the edit removed. */
+  removedFacilities: string[];
+  summary: CoverageSummary;
+  /** Underserved zones gone (by number), and new or changed zones. */
+  zones: UnderservedZonePatch;
+}
+
+export interface CoverageEditResponse {
+  /** Changes of the kinds the edit touched. */
+  byKind: Partial<Record<FacilityKind, KindCoveragePatch>>;
+  serviceAreas: ServiceAreaPatch | null;
+  /** Worker-side time of the request, ms. */
+  elapsedMs: number;
+}
+
 /** The import review's checks of where imported points landed (issue #4: the sea, the network). */
 export interface ImportCheckRequest {
   /** WGS-84 [lng0, lat0, lng1, lat1, …] of the located items (transferred). */
@@ -135,7 +190,7 @@ export type RequestMap = {
   /** Facility-scope rules (floor area per place or bed, minimum size) for one facility. */
   'rules/facility': [{ facility: Facility; profileId: string; overrides: Record<string, number> }, Verdict[]];
   'coverage/run': [CoverageRequest, CoverageResponse];
-  'coverage/edit': [{ ops: CoverageOp[]; serviceAreaKind: FacilityKind | null }, CoverageResponse];
+  'coverage/edit': [{ ops: CoverageOp[]; serviceAreaKind: FacilityKind | null }, CoverageEditResponse];
   'coverage/service-areas': [{ kind: FacilityKind | null }, CoverageResponse];
   /** The facilities of each kind that serve an estate (within the kind's service minutes), nearest first. */
   'coverage/served-by': [{ estateId: string }, Partial<Record<FacilityKind, ServingFacility[]>>];

@@ -45,8 +45,8 @@ describe('AnalysisRunner and a cancelled network build', () => {
     await runner.idle();
     await runner.idle();
     expect(cancelled).toBe(1);
-    expect(made).toHaveLength(2); // the cancelled worker and its replacement, nothing more
-    expect(made[0]!.terminated).toBe(true);
+    expect(made).toHaveLength(1); // the build stopped in the worker, which was kept
+    expect(made[0]!.terminated).toBe(false);
     const { results } = store.getState();
     expect(results.jobs).toEqual([]);
     expect(results.notice).toEqual({ key: 'notice.networkDeclined', detail: 'demo-streets.osm' });

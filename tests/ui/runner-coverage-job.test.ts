@@ -1,6 +1,7 @@
 /**
- * A long coverage run is a job: no bar for the first moments, then progress with Cancel; Cancel keeps
- * the scenario and compliance, does not start the run again by itself, and the next edit does.
+ * A long coverage run is a job: no bar for the first moments, then progress with Cancel; Cancel stops
+ * the run in the worker without replacing it, keeps the scenario and compliance, does not start the
+ * run again by itself, and the next edit does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/store';
@@ -49,8 +50,9 @@ describe('AnalysisRunner and a slow coverage run', () => {
     expect(results.notice).toEqual({ key: 'jobs.cancelled.coverage' });
     expect(results.coverage).toBeNull();
     expect(results.evaluation?.estates).toHaveLength(1); // compliance still answered
-    expect(made).toHaveLength(2); // the cancelled worker and its replacement
-    expect(made[0]!.terminated).toBe(true);
+    // The worker stopped the run at its next slice and was kept (no replacement).
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(false);
     expect(runs).toBe(1);
     // The next edit runs coverage again, to the end.
     store.getState().dispatch({ type: 'facility/remove', id: 'F1' });

@@ -12,11 +12,14 @@ type ToyMap = {
   double: [{ n: number }, { out: Float32Array }];
   wait: [{ ms: number }, { done: boolean; aborted: boolean }];
   never: [Record<string, never>, never];
+  slices: [{ n: number }, { done: number }];
   fail: [{ name: string }, never];
 };
 
 let kept: Float32Array | null = null;
 let sawAbort = false;
+/** Slices the `slices` handler has run, and how it ended. */
+let sliced = { done: 0, ended: '' };
 const handlers = {
   sum: (d: { values: Float64Array }) => ({
     total: d.values.reduce((a, b) => a + b, 0),
@@ -33,6 +36,23 @@ const handlers = {
     return { done: true, aborted: ctx.signal.aborted };
   },
   never: () => new Promise(() => undefined),
+  /** Long work in 1 ms slices, each ending at a checkpoint (as coverage/run does between kinds). */
+  slices: async (d: { n: number }, ctx: HandlerContext) => {
+    sliced = { done: 0, ended: '' };
+    try {
+      for (let k = 0; k < d.n; k++) {
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        sliced.done++;
+        await ctx.checkpoint();
+      }
+      sliced.ended = 'done';
+    } catch (error) {
+      sliced.ended = (error as Error).name;
+      throw error;
+    }
+    return { done: sliced.done };
+  },
   fail: (d: { name: string }) => {
     throw Object.assign(new Error('bad input in row 3'), { name: d.name });
   },
@@ -115,14 +135,35 @@ describe('AnalysisClient', () => {
     await expect(client.send('sum', { values: Float64Array.of(1) })).resolves.toMatchObject({ total: 1 });
   });
 
-  it('a hard cancel replaces the worker so long work really stops', async () => {
+  it('a cancel stops sliced work at its next checkpoint and keeps the worker', async () => {
     const onRestart = vi.fn();
     const made: FakeWorker[] = [];
     const client = make({ onRestart }, made);
     const controller = new AbortController();
-    const answer = client.send('never', {}, { signal: controller.signal, hardCancel: true });
+    const started = performance.now();
+    const answer = client.send('slices', { n: 5000 }, { signal: controller.signal, cancelGraceMs: 200 });
+    setTimeout(() => controller.abort(), 30);
+    await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - started).toBeLessThan(1000);
+    await expect(client.send('sum', { values: Float64Array.of(2, 3) })).resolves.toMatchObject({ total: 5 });
+    expect(sliced.ended).toBe('AbortError');
+    expect(sliced.done).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // past the grace period
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(false);
+    expect(onRestart).not.toHaveBeenCalled();
+  });
+
+  it('a cancel that the work does not heed within the grace period replaces the worker', async () => {
+    const onRestart = vi.fn();
+    const made: FakeWorker[] = [];
+    const client = make({ onRestart }, made);
+    const controller = new AbortController();
+    const answer = client.send('never', {}, { signal: controller.signal, cancelGraceMs: 20 });
     controller.abort();
     await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
+    expect(made[0]!.terminated).toBe(false); // asked to stop first
+    await new Promise((resolve) => setTimeout(resolve, 60));
     expect(made[0]!.terminated).toBe(true);
     expect(onRestart).toHaveBeenCalledWith('cancel', 'never');
   });

@@ -10,7 +10,11 @@ import { createHandlers } from '../../src/worker/handlers';
 import type { DemoOpened, DemoOpenRequest, RequestMap } from '../../src/worker/protocol';
 
 const DEMO = join(__dirname, '..', '..', 'geodata', 'demo');
-const ctx = { progress: () => undefined, signal: new AbortController().signal };
+const ctx = {
+  progress: () => undefined,
+  signal: new AbortController().signal,
+  checkpoint: () => Promise.resolve(),
+};
 type Call = <T extends keyof RequestMap>(type: T, data: RequestMap[T][0]) => Promise<RequestMap[T][1]>;
 const handlersFor = (): Call => {
   const h = createHandlers() as unknown as Record<string, (d: unknown, c: typeof ctx) => unknown>;

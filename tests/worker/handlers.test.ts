@@ -144,7 +144,11 @@ describe('service areas cross to the page transferred', () => {
     const handlers = createHandlers();
     const run = (await handlers['coverage/run']!(
       { estates, facilities, profileId: 'hefei', overrides: {}, serviceAreaKind: 'nursery' } as never,
-      { progress: () => undefined, signal: new AbortController().signal },
+      {
+        progress: () => undefined,
+        signal: new AbortController().signal,
+        checkpoint: () => Promise.resolve(),
+      },
     )) as RequestMap['coverage/run'][1];
     const { areas } = run.serviceAreas!;
     const transfer = collectTransferables(run);

@@ -2,6 +2,12 @@
 export { computeCoverage } from './compute-coverage';
 export { createCoverageSession, type CoverageSession } from './coverage-session';
 export { underservedZones } from './underserved-zones';
+export {
+  createUnderservedZoneTracker,
+  type UnderservedZoneFeature,
+  type UnderservedZonePatch,
+  type UnderservedZoneTracker,
+} from './underserved-zone-tracker';
 export { serviceAreaGeometry, serviceAreaPolygons, type ServiceAreaOptions } from './service-area-polygons';
 export { straightLineServiceAreaGeometry, straightLineServiceAreas } from './straight-line-service-areas';
 export { type FlatServiceAreas } from './flat-service-areas';

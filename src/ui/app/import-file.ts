@@ -1,7 +1,7 @@
 /** What a dropped file is, and how to read it (worker for most, main thread for KML: workers have no DOMParser). */
 import type { CrsId, CrsSuggestion, EstateImport, FacilityImport, ImportError, Estate } from '../../core';
 import type { Bounds } from '../../store/types';
-import { LONG_TASK_MS, type AnalysisRunner } from './runner';
+import { CANCEL_GRACE_MS, LONG_TASK_MS, type AnalysisRunner } from './runner';
 import type { Table } from './exports';
 
 export type ImportTarget = 'estates' | 'facilities' | 'network' | 'scenario';
@@ -56,12 +56,12 @@ export async function readItems(
         ? runner.client.send(
             'import/estates',
             { data, ...options },
-            { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
+            { signal, onProgress, cancelGraceMs: CANCEL_GRACE_MS, timeoutMs: LONG_TASK_MS },
           )
         : runner.client.send(
             'import/facilities',
             { data, ...options },
-            { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
+            { signal, onProgress, cancelGraceMs: CANCEL_GRACE_MS, timeoutMs: LONG_TASK_MS },
           ),
     ),
   );

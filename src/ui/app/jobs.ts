@@ -1,8 +1,9 @@
 /**
  * Long tasks with a progress bar and a Cancel button. The store holds the job (id, label, progress,
  * phase); the AbortController stays here, outside the store. Cancel aborts the task's signal: the
- * worker requests of long tasks are sent with `hardCancel`, so the worker is terminated at once
- * (its work really stops) and replaced, and the app re-sends its state; the scenario is untouched.
+ * worker requests of long tasks are sent with `cancelGraceMs`, so the worker stops the work at its
+ * next slice and keeps its state (or, if it does not stop in time, is replaced and the app re-sends
+ * its state); the scenario is untouched.
  */
 import type { AppStoreApi } from '../../store/store';
 

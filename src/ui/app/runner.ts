@@ -13,6 +13,7 @@ import type { AppStoreApi } from '../../store/store';
 import type { NetworkRef } from '../../store/types';
 import { AnalysisClient, WorkerRestartedError, type WorkerLike } from '../../worker/client';
 import type {
+  CoverageEditResponse,
   CoverageResponse,
   DemoOpened,
   DemoOpenRequest,
@@ -39,6 +40,12 @@ export interface RunnerMetrics {
  * file) before the worker counts as stuck; the user can cancel sooner.
  */
 export const LONG_TASK_MS = 600_000;
+
+/**
+ * How long a cancelled request may take to stop at its next slice (the worker keeps its state)
+ * before the worker is replaced instead.
+ */
+export const CANCEL_GRACE_MS = 3000;
 
 /** A full coverage run shows its progress bar (with Cancel) only once it has taken this long. */
 export const COVERAGE_JOB_DELAY_MS = 400;
@@ -158,7 +165,7 @@ export class AnalysisRunner {
         this.client.send(
           'network/load',
           { bytes, fileName },
-          { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
+          { signal, onProgress, cancelGraceMs: CANCEL_GRACE_MS, timeoutMs: LONG_TASK_MS },
         ),
       ),
     );
@@ -282,7 +289,7 @@ export class AnalysisRunner {
             this.client.send('coverage/run', req, {
               signal,
               onProgress,
-              hardCancel: true,
+              cancelGraceMs: CANCEL_GRACE_MS,
               timeoutMs: LONG_TASK_MS,
             }),
           { delayMs: COVERAGE_JOB_DELAY_MS },
@@ -290,7 +297,9 @@ export class AnalysisRunner {
       } catch (error) {
         if (!(error instanceof Error && error.name === 'AbortError')) throw error;
         // The user cancelled: keep the results on screen (out of date) until the scenario changes.
+        // The worker kept its sessions from before the run; they are rebuilt when coverage is next run.
         this.coverageCancelled = sc;
+        this.coverageKey = null;
         return;
       }
       this.metrics.lastRunMs = performance.now() - started;
@@ -307,7 +316,7 @@ export class AnalysisRunner {
         const res = await this.client.send('coverage/edit', { ops, serviceAreaKind: kind });
         this.metrics.lastEditMs = performance.now() - started;
         this.metrics.edits++;
-        this.apply(res, false);
+        this.applyEdit(res);
       } catch (error) {
         this.coverageKey = null; // the sessions may be half-edited: rebuild them on the next pass
         this.dirty = true;
@@ -327,6 +336,18 @@ export class AnalysisRunner {
     const byKind = full ? res.byKind : { ...current?.byKind, ...res.byKind };
     if (full || Object.keys(res.byKind).length > 0)
       this.dispatch({ type: 'results/coverage', coverage: { byKind } });
+    this.applyServiceAreas(res, full);
+  }
+
+  /** A what-if edit's answer: only what changed goes to the store, as a patch. */
+  private applyEdit(res: CoverageEditResponse): void {
+    this.restarts.answered();
+    if (Object.keys(res.byKind).length > 0)
+      this.dispatch({ type: 'results/coverage-patch', patch: { byKind: res.byKind } });
+    this.applyServiceAreas(res, false);
+  }
+
+  private applyServiceAreas(res: Pick<CoverageResponse, 'serviceAreas'>, full: boolean): void {
     const patch = res.serviceAreas;
     if (patch) {
       if (patch.kind === this.store.getState().view.kind) {
@@ -365,7 +386,7 @@ export class AnalysisRunner {
           this.client.send(
             'network/load',
             { bytes: bytes.osm, fileName: ref.fileName },
-            { signal, onProgress, hardCancel: true, timeoutMs: LONG_TASK_MS },
+            { signal, onProgress, cancelGraceMs: CANCEL_GRACE_MS, timeoutMs: LONG_TASK_MS },
           ),
         );
       } catch (error) {
@@ -376,6 +397,9 @@ export class AnalysisRunner {
           type: 'results/notice',
           notice: { key: 'notice.networkDeclined', detail: ref.fileName },
         });
+        // The worker stopped the build (or finished it just as Cancel came): it goes on without it.
+        await this.client.send('network/clear', {});
+        this.workerNetwork = ref.key;
         return;
       }
     }
