@@ -1,3 +1,12 @@
 export * from './compliance-rows';
 export * from './csv-text';
 export * from './walking-minutes-colour';
+export { escapeHtml } from './html-escape';
+export { profileVersion } from './profile-version';
+export { estateConclusion } from './estate-conclusion';
+export { reportMapSvg, FACILITY_KIND_COLOURS, type ReportMapInput } from './report-map-svg';
+export { buildReviewReport } from './build-review-report';
+export { reviewReportHtml } from './review-report-html';
+export { CONCLUSION_WORDS } from './report-words';
+export type * from './review-report-types';
+export { reportServiceAreas } from './report-service-areas';
