@@ -84,7 +84,7 @@ export async function runReport(argv: string[]): Promise<number> {
     crs: values.crs === undefined ? undefined : parseCrs(values.crs),
     fieldMap: parseKeyValues(values.map, '--map'),
   });
-  for (const e of imported.errors) process.stderr.write(`lifecircle: ${file}: ${e.message}\n`);
+  for (const e of imported.errors) process.stderr.write(`lifecircle: ${e.message}\n`);
   if (imported.fatal || imported.estates.length === 0) {
     if (imported.errors.length === 0) process.stderr.write(`lifecircle: ${file} has no usable estate\n`);
     return EXIT_UNUSABLE;
@@ -99,8 +99,7 @@ export async function runReport(argv: string[]): Promise<number> {
         crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
       })
     : null;
-  for (const e of facilityImport?.errors ?? [])
-    process.stderr.write(`lifecircle: ${values.facilities}: ${e.message}\n`);
+  for (const e of facilityImport?.errors ?? []) process.stderr.write(`lifecircle: ${e.message}\n`);
   const facilities = facilityImport?.facilities ?? [];
   const loaded = values.network
     ? await loadNetwork(values.network, nonNegativeNumber(values['min-component'], '--min-component'))
@@ -147,6 +146,7 @@ export async function runReport(argv: string[]): Promise<number> {
     date,
     lang,
     subject: file,
+    rejected: [...imported.errors, ...(facilityImport?.errors ?? [])],
   });
   const html = reviewReportHtml(report);
   await writeOutput(pdf ? await renderPdf(html) : html, values.out);

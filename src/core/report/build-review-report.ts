@@ -130,6 +130,10 @@ export function buildReviewReport(input: ReviewReportInput): ReviewReport {
     },
     mode,
     estates,
+    rejected: (input.rejected ?? []).map((r) => ({
+      row: r.row,
+      message: lang === 'zh' ? r.messageZh : r.message,
+    })),
     totals,
   };
 }

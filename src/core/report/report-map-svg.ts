@@ -15,7 +15,8 @@ export const FACILITY_KIND_COLOURS: Record<FacilityKind, string> = {
 
 const SIZE = 560;
 const LEGEND_ROW = 20;
-const M_PER_DEG_LAT = 110_574;
+/** Metres per degree on the sphere the distances use (haversine, mean Earth radius 6,371,008.8 m). */
+const M_PER_DEG_LAT = (6_371_008.8 * Math.PI) / 180;
 
 export interface ReportMapInput {
   /** The estate's location, WGS-84. */

@@ -66,6 +66,7 @@ const ZH = {
   minutesUnit: '分钟',
   metres: '米',
   noLocation: '小区无坐标，无法绘制服务范围图。',
+  rejected: '未能使用的数据行',
   noRuleApplies: '没有适用于本小区的规则（建设状态未给出？）',
   estateStatus: { new: '新建（含在建）', existing: '已建' },
 };
@@ -135,6 +136,7 @@ const EN: Words = {
   minutesUnit: 'min',
   metres: 'm',
   noLocation: 'The estate has no coordinates: no map.',
+  rejected: 'Rows that could not be used',
   noRuleApplies: 'no rule applies to this estate (status not given?)',
   estateStatus: { new: 'new (incl. under construction)', existing: 'existing' },
 };

@@ -53,6 +53,11 @@ ${report.mode ? row(w.coverage, esc(report.mode === 'network' ? w.modeNetwork : 
 <table class="summary"><thead><tr><th>${esc(w.id)}</th><th>${esc(w.name)}</th><th>${esc(w.district)}</th><th>${esc(w.households)}</th><th>${esc(w.conclusion)}</th><th>${esc(w.failing)} / ${esc(w.missing)}</th></tr></thead><tbody>
 ${report.estates.map((e) => `<tr data-estate="${esc(e.id)}"><td>${esc(e.id)}</td><td>${esc(e.name)}</td><td>${esc(e.district ?? '—')}</td><td class="num">${num(e.households)}</td><td class="conclusion c-${e.conclusion}">${esc(CONCLUSION_WORDS[lang][e.conclusion])}</td><td>${esc([...e.failing, ...e.missing].join('；') || w.none)}</td></tr>`).join('\n')}
 </tbody></table>
+${
+  report.rejected.length === 0
+    ? ''
+    : `<h3>${esc(w.rejected)} (${report.rejected.length})</h3><ul class="rejected">${report.rejected.map((r) => `<li>${esc(r.message)}</li>`).join('')}</ul>`
+}
 </header>`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"/>

@@ -43,6 +43,8 @@ export interface ReviewReportInput {
   lang?: ReportLanguage;
   /** Scenario or input file name, shown as the report's subject. */
   subject?: string;
+  /** Rows of the input that could not be used (listed in the report, never dropped silently). */
+  rejected?: readonly { row: number; message: string; messageZh: string }[];
   /** Whether the profile is a user's own file rather than a built-in one (shown next to its name). */
   userProfile?: boolean;
 }
@@ -119,5 +121,7 @@ export interface ReviewReport {
   /** Distance mode of the coverage (null: no coverage computed). */
   mode: CoverageMode | null;
   estates: ReportEstate[];
+  /** Input rows that could not be used, in the report's language. */
+  rejected: { row: number; message: string }[];
   totals: Record<ReportConclusion, number>;
 }
