@@ -12,6 +12,10 @@ Usage:
         [--profile hefei] [--minutes N] [--speed m/s] [--snap edge|node] [--max-snap m]
         [--min-component n] [--mode network|straight-line] [--format json|geojson|csv] [--out file]
   lifecircle build-network <osm file> -o <file> [--min-component n]
+  lifecircle report <estates file> --profile <id> [--facilities <file>] [--network <osm|pbf|built>]
+        [--estate id|name …] [--crs …] [--facility-crs …] [--status new|existing] [--param name=value …]
+        [--map field=header …] [--snap edge|node] [--max-snap m] [--date YYYY-MM-DD] [--lang zh|en]
+        --out report.html|report.pdf   (the review report 审查意见; a PDF needs /usr/bin/chromium)
 
 Profiles: hefei, henan, ganzi, turpan, xinjiang, national.
 Exit codes: 0 every applicable check passes, 1 any check fails, 2 the input is unusable.`;
@@ -37,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./coverage-command')).runCoverage(rest);
       case 'build-network':
         return await (await import('./build-network-command')).runBuildNetwork(rest);
+      case 'report':
+        return await (await import('./report-command')).runReport(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -44,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(HELP + '\n');
         return command === undefined ? EXIT_UNUSABLE : 0;
       default:
-        throw new UsageError(`unknown command "${command}" (expected check, coverage or build-network)`);
+        throw new UsageError(
+          `unknown command "${command}" (expected check, coverage, build-network or report)`,
+        );
     }
   } catch (error) {
     if (error instanceof UsageError || isUserFacing(error)) {
