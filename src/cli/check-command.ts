@@ -2,20 +2,24 @@ import { parseArgs } from 'node:util';
 import {
   careCategoryOf,
   complianceRows,
+  complianceWideRows,
+  csvLines,
   csvText,
   evaluateDistrict,
   evaluateEstates,
   importEstates,
   importFacilities,
   parseCrs,
+  profileHeaderRows,
   resolveParameters,
   type DistrictTotals,
   type ImportError,
   type ReportLanguage,
 } from '../core';
-import { BUILTIN_PROFILES, getProfile } from '../profiles';
 import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
-import { readInputFile, writeOutput } from './input-file';
+import { writeOutput } from './input-file';
+import { loadProfile, profileInfo } from './load-profile';
+import { readImportInput } from './read-import-input';
 import { parseKeyValues } from './key-values';
 import { positiveNumber, oneOf } from './flag-values';
 import { checkTableText } from './check-table-text';
@@ -30,6 +34,10 @@ const OPTIONS = {
   'elderly-population': { type: 'string' },
   facilities: { type: 'string' },
   'facility-crs': { type: 'string' },
+  sheet: { type: 'string' },
+  'facility-sheet': { type: 'string' },
+  wide: { type: 'boolean', default: false },
+  date: { type: 'string' },
   format: { type: 'string', default: 'table' },
   lang: { type: 'string', default: 'zh' },
   out: { type: 'string', short: 'o' },
@@ -43,16 +51,10 @@ const OPTIONS = {
 export async function runCheck(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const file = positionals[0];
-  if (!file) throw new UsageError('check needs an estates file: lifecircle check <file> --profile <id>');
-  const profile = getProfile(values.profile ?? '');
-  if (!profile) {
-    const ids = BUILTIN_PROFILES.map((p) => p.id).join(', ');
-    throw new UsageError(
-      values.profile
-        ? `unknown profile "${values.profile}" (expected one of ${ids})`
-        : `--profile is required (${ids})`,
-    );
-  }
+  if (!file)
+    throw new UsageError('check needs an estates file: lifecircle check <file> --profile <id|file.json>');
+  const loaded = await loadProfile(values.profile);
+  const { profile } = loaded;
   const format = oneOf(values.format, ['table', 'json', 'csv'], '--format');
   const lang = oneOf(values.lang, ['zh', 'en'], '--lang');
   const defaultStatus =
@@ -63,21 +65,26 @@ export async function runCheck(argv: string[]): Promise<number> {
   );
   if (paramErrors.length > 0) throw new UsageError(paramErrors.join('\n'));
 
-  const imported = importEstates({
-    data: await readInputFile(file, 'estates file'),
-    fileName: file,
-    crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-    fieldMap: parseKeyValues(values.map, '--map'),
-  });
+  if (values.wide && format !== 'csv') throw new UsageError('--wide is for --format csv');
+  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+  const imported = importEstates(
+    await readImportInput(file, 'estates file', {
+      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+      fieldMap: parseKeyValues(values.map, '--map'),
+      sheet: values.sheet,
+    }),
+  );
   const evaluation = evaluateEstates(imported.estates, profile, parameters, { defaultStatus });
   const totals = await districtTotals(values);
   const district = evaluateDistrict(totals.totals, profile, parameters);
 
   const report = {
-    profile: { id: profile.id, name: profile.name },
+    profile: profileInfo(loaded),
     parameters,
     input: {
       file,
+      ...(imported.workbook ? { workbook: imported.workbook } : {}),
       rows: imported.rowCount,
       encoding: imported.encoding,
       format: imported.format,
@@ -97,6 +104,18 @@ export async function runCheck(argv: string[]): Promise<number> {
 
   if (format === 'json') {
     await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
+  } else if (format === 'csv' && values.wide) {
+    // Wide form, as filed: the profile block on top, a blank line, then one row per estate.
+    const header = profileHeaderRows({ profile, origin: loaded.origin, parameters, date }, lang);
+    const table = complianceWideRows(evaluation.estates, imported.estates, profile, lang);
+    const rows = [
+      ...header,
+      [],
+      table.header,
+      ...table.rows,
+      ...rejectedRows(report.errors, table.header.length, lang, 8),
+    ];
+    await writeOutput(csvLines(rows), values.out);
   } else if (format === 'csv') {
     const table = complianceRows(evaluation.estates, profile, lang);
     // Rejected rows follow the verdicts (never dropped), then the parameters used.
@@ -105,15 +124,20 @@ export async function runCheck(argv: string[]): Promise<number> {
       k,
       typeof v === 'object' ? JSON.stringify(v) : v,
     ]);
+    const profileRows = profileHeaderRows({ profile, origin: loaded.origin, parameters, date }, lang).slice(
+      0,
+      3,
+    );
     const rows = [
       ...table.rows,
       ...rejectedRows(report.errors, table.header.length, lang),
       [],
+      ...profileRows,
       ...parameterRows,
     ];
     await writeOutput(csvText(table.header, rows), values.out);
   } else {
-    await writeOutput(checkTableText(report, profile, lang), values.out);
+    await writeOutput(checkTableText(report, loaded, lang), values.out);
   }
   if (imported.fatal || imported.estates.length === 0) {
     if (format !== 'table' || values.out) {
@@ -138,6 +162,7 @@ async function districtTotals(values: {
   'elderly-population'?: string;
   facilities?: string;
   'facility-crs'?: string;
+  'facility-sheet'?: string;
 }) {
   const totals: DistrictTotals = {};
   const population = positiveNumber(values['district-population'], '--district-population');
@@ -145,11 +170,12 @@ async function districtTotals(values: {
   const elderly = positiveNumber(values['elderly-population'], '--elderly-population');
   if (elderly !== undefined) totals.elderlyPopulation = elderly;
   if (!values.facilities) return { totals, errors: [], warnings: [] };
-  const facilities = importFacilities({
-    data: await readInputFile(values.facilities, 'facilities file'),
-    fileName: values.facilities,
-    crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
-  });
+  const facilities = importFacilities(
+    await readImportInput(values.facilities, 'facilities file', {
+      crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+      sheet: values['facility-sheet'],
+    }),
+  );
   // A facility that gives no places or beds is not a facility with zero: only given figures are summed,
   // and a total none of whose facilities gives the figure stays unknown (insufficient-data).
   const warnings = [...facilities.warnings];
@@ -184,11 +210,12 @@ function rejectedRows(
   errors: ImportError[],
   width: number,
   lang: ReportLanguage,
+  statusColumn = 6,
 ): (string | number | null)[][] {
   return errors.map((e) => {
     const row: (string | number | null)[] = Array.from({ length: width }, () => null);
     row[0] = e.file ? `${e.file}:${e.row}` : e.row;
-    row[6] = lang === 'zh' ? '无法使用' : 'unusable';
+    row[statusColumn] = lang === 'zh' ? '无法使用' : 'unusable';
     row[width - 1] = lang === 'zh' ? e.messageZh : e.message;
     return row;
   });

@@ -11,6 +11,7 @@ import {
   type RuleProfile,
   type Verdict,
 } from '../core';
+import type { LoadedProfile } from './load-profile';
 import { textTable } from './text-table';
 
 interface CheckReport {
@@ -25,6 +26,7 @@ interface CheckReport {
 const WORDS = {
   zh: {
     profile: '规则配置',
+    userProfile: '用户自定义规则配置',
     parameters: '参数',
     estates: '小区',
     district: '区域指标',
@@ -37,6 +39,7 @@ const WORDS = {
   },
   en: {
     profile: 'Profile',
+    userProfile: 'user profile',
     parameters: 'Parameters',
     estates: 'Estates',
     district: 'District rules',
@@ -53,14 +56,16 @@ const WORDS = {
  * Renders the check's result for a terminal: parameters, one line per estate and rule, district rules,
  * the summary, then every unusable row and every warning (never silently dropped).
  * @param report the check's report
- * @param profile the profile used
+ * @param loaded the profile used and where it came from (a user's file is marked)
  * @param lang `zh` or `en`
  * @returns the text
  */
-export function checkTableText(report: CheckReport, profile: RuleProfile, lang: ReportLanguage): string {
+export function checkTableText(report: CheckReport, loaded: LoadedProfile, lang: ReportLanguage): string {
   const w = WORDS[lang];
   const out: string[] = [];
-  out.push(`${w.profile}: ${profile.name[lang]} (${profile.id})`);
+  const profile: RuleProfile = loaded.profile;
+  const mark = loaded.origin.source === 'user' ? ` [${w.userProfile}: ${loaded.origin.file ?? ''}]` : '';
+  out.push(`${w.profile}: ${profile.name[lang]} (${profile.id})${mark}`);
   const params = Object.entries(report.parameters).map(
     ([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`,
   );

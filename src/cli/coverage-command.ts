@@ -11,9 +11,10 @@ import {
   type ImportWarning,
   type ProfileParameters,
 } from '../core';
-import { BUILTIN_PROFILES, getProfile } from '../profiles';
 import { EXIT_UNUSABLE, UsageError } from './errors';
-import { readInputFile, writeOutput } from './input-file';
+import { writeOutput } from './input-file';
+import { loadProfile, profileInfo } from './load-profile';
+import { readImportInput } from './read-import-input';
 import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
 import { nonNegativeNumber, positiveNumber, oneOf } from './flag-values';
@@ -25,6 +26,8 @@ const OPTIONS = {
   network: { type: 'string' },
   crs: { type: 'string' },
   'facility-crs': { type: 'string' },
+  sheet: { type: 'string' },
+  'facility-sheet': { type: 'string' },
   kind: { type: 'string' },
   profile: { type: 'string', default: 'national' },
   param: { type: 'string', multiple: true },
@@ -47,11 +50,8 @@ const OPTIONS = {
  */
 export async function runCoverage(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false });
-  const profile = getProfile(values.profile);
-  if (!profile)
-    throw new UsageError(
-      `unknown profile "${values.profile}" (expected one of ${BUILTIN_PROFILES.map((p) => p.id).join(', ')})`,
-    );
+  const loadedProfile = await loadProfile(values.profile, 'national');
+  const { profile } = loadedProfile;
   const format = oneOf(values.format, ['json', 'geojson', 'csv'], '--format');
   const snap = oneOf(values.snap, ['edge', 'node'], '--snap');
   const kind = values.kind === undefined ? undefined : oneOf(values.kind, [...FACILITY_KINDS], '--kind');
@@ -67,16 +67,18 @@ export async function runCoverage(argv: string[]): Promise<number> {
   if (!values.estates || !values.facilities)
     throw new UsageError('coverage needs --estates <file> and --facilities <file>');
 
-  const estates = importEstates({
-    data: await readInputFile(values.estates, 'estates file'),
-    fileName: values.estates,
-    crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-    fieldMap: parseKeyValues(values.map, '--map'),
-  });
+  const estates = importEstates(
+    await readImportInput(values.estates, 'estates file', {
+      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+      fieldMap: parseKeyValues(values.map, '--map'),
+      sheet: values.sheet,
+    }),
+  );
   const facilityImport = importFacilities({
-    data: await readInputFile(values.facilities, 'facilities file'),
-    fileName: values.facilities,
-    crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+    ...(await readImportInput(values.facilities, 'facilities file', {
+      crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+      sheet: values['facility-sheet'],
+    })),
     defaultKind: kind ?? 'elderly-daycare',
   });
   const warnings: ImportWarning[] = [...estates.warnings, ...facilityImport.warnings];
@@ -126,7 +128,7 @@ export async function runCoverage(argv: string[]): Promise<number> {
         droppedComponents: loaded.report.droppedComponents,
       }
     : null;
-  const report = { ...result, network, profile: { id: profile.id, name: profile.name }, errors, warnings };
+  const report = { ...result, network, profile: profileInfo(loadedProfile), errors, warnings };
 
   if (format === 'json') await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
   else if (format === 'csv') await writeOutput(coverageCsv(result, errors), values.out);

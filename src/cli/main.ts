@@ -3,13 +3,13 @@ import { EXIT_UNUSABLE, UsageError } from './errors';
 const HELP = `lifecircle — 生活圈 elderly-care and childcare planning checks
 
 Usage:
-  lifecircle check <estates file> --profile <id> [--crs wgs84|gcj02|bd09|EPSG:xxxx]
-        [--status new|existing] [--param name=value …] [--map field=header …]
-        [--district-population N] [--facilities <file>] [--facility-crs …]
-        [--format table|json|csv] [--lang zh|en] [--out file]
+  lifecircle check <estates file> --profile <id|profile.json> [--crs wgs84|gcj02|bd09|EPSG:xxxx]
+        [--status new|existing] [--param name=value …] [--map field=header …] [--sheet name|index]
+        [--district-population N] [--facilities <file>] [--facility-crs …] [--facility-sheet …]
+        [--format table|json|csv] [--wide] [--date YYYY-MM-DD] [--lang zh|en] [--out file]
   lifecircle coverage --estates <file> --facilities <file> [--network <osm|osm.gz|pbf|built>]
         [--crs …] [--facility-crs …] [--kind elderly-daycare|elderly-station|elderly-home|nursery|kindergarten-nursery]
-        [--profile hefei] [--minutes N] [--speed m/s] [--snap edge|node] [--max-snap m]
+        [--sheet …] [--facility-sheet …] [--profile <id|profile.json>] [--minutes N] [--speed m/s] [--snap edge|node] [--max-snap m]
         [--min-component n] [--mode network|straight-line] [--format json|geojson|csv] [--out file]
   lifecircle build-network <osm file> -o <file> [--min-component n]
   lifecircle report <estates file> --profile <id> [--facilities <file>] [--network <osm|pbf|built>]
@@ -17,7 +17,8 @@ Usage:
         [--map field=header …] [--snap edge|node] [--max-snap m] [--date YYYY-MM-DD] [--lang zh|en]
         --out report.html|report.pdf   (the review report 审查意见; a PDF needs /usr/bin/chromium)
 
-Profiles: hefei, henan, ganzi, turpan, xinjiang, national.
+Profiles: hefei, henan, ganzi, turpan, xinjiang, national, or your own file (geodata/rules/profile.schema.json).
+Files: CSV/TSV, Excel .xlsx, GeoJSON, zipped shapefile, KML.
 Exit codes: 0 every applicable check passes, 1 any check fails, 2 the input is unusable.`;
 
 /**
@@ -64,7 +65,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Errors the core raises for bad user input: their message says what was expected. */
-const INPUT_ERRORS = new Set(['CrsError', 'RuleProfileError', 'OsmReadError', 'GraphFileError']);
+const INPUT_ERRORS = new Set([
+  'CrsError',
+  'RuleProfileError',
+  'OsmReadError',
+  'GraphFileError',
+  'WorkbookReadError',
+]);
 
 /** Errors from node:util parseArgs (unknown option, missing value) and file-system look-ups are the user's too. */
 function isUserFacing(error: unknown): boolean {

@@ -12,3 +12,4 @@ export { reviewReportHtml } from './review-report-html';
 export { CONCLUSION_WORDS } from './report-words';
 export type * from './review-report-types';
 export { reportServiceAreas } from './report-service-areas';
+export * from './csv-lines';
