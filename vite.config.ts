@@ -8,7 +8,8 @@ import react from '@vitejs/plugin-react';
  */
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
+  // credentialless, not require-corp: a tile or style URL the user sets on another host still loads.
+  'Cross-Origin-Embedder-Policy': 'credentialless',
 };
 
 export default defineConfig({
