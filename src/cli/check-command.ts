@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   careCategoryOf,
   complianceRows,
-  csvText,
+  csvChunks,
   evaluateDistrict,
   evaluateEstates,
   importEstates,
@@ -16,6 +16,8 @@ import {
 import { BUILTIN_PROFILES, getProfile } from '../profiles';
 import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
 import { readInputFile, writeOutput } from './input-file';
+import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
+import { MAX_TABLE_ESTATES } from './text-table';
 import { parseKeyValues } from './key-values';
 import { positiveNumber, oneOf } from './flag-values';
 import { checkTableText } from './check-table-text';
@@ -62,6 +64,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     parseKeyValues(values.param, '--param'),
   );
   if (paramErrors.length > 0) throw new UsageError(paramErrors.join('\n'));
+  await refuseInputAsOutput(values.out, [file, values.facilities]);
 
   const imported = importEstates({
     data: await readInputFile(file, 'estates file'),
@@ -96,7 +99,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   };
 
   if (format === 'json') {
-    await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
+    await writeJson(values.out, report, 2);
   } else if (format === 'csv') {
     const table = complianceRows(evaluation.estates, profile, lang);
     // Rejected rows follow the verdicts (never dropped), then the parameters used.
@@ -111,8 +114,12 @@ export async function runCheck(argv: string[]): Promise<number> {
       [],
       ...parameterRows,
     ];
-    await writeOutput(csvText(table.header, rows), values.out);
+    await writeChunks(values.out, csvChunks(table.header, rows));
   } else {
+    if (evaluation.estates.length > MAX_TABLE_ESTATES)
+      throw new UsageError(
+        `too many rows for a table (${evaluation.estates.length} estates, at most ${MAX_TABLE_ESTATES}): use --format csv or --format json`,
+      );
     await writeOutput(checkTableText(report, profile, lang), values.out);
   }
   if (imported.fatal || imported.estates.length === 0) {

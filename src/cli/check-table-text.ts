@@ -11,7 +11,7 @@ import {
   type RuleProfile,
   type Verdict,
 } from '../core';
-import { textTable } from './text-table';
+import { terminalSafe, textTable } from './text-table';
 
 interface CheckReport {
   parameters: ProfileParameters;
@@ -128,7 +128,8 @@ export function checkTableText(report: CheckReport, profile: RuleProfile, lang: 
     out.push('', `${w.warnings} (${report.warnings.length}):`);
     for (const x of report.warnings) out.push(`  ${lang === 'zh' ? x.messageZh : x.message}`);
   }
-  return out.join('\n') + '\n';
+  // Names, headers and messages quote the user's file: escaped outside the tables too.
+  return terminalSafe(out.join('\n'), true) + '\n';
 }
 
 function format(value: string | number | null | undefined): string {

@@ -13,7 +13,8 @@ import {
 } from '../core';
 import { BUILTIN_PROFILES, getProfile } from '../profiles';
 import { EXIT_UNUSABLE, UsageError } from './errors';
-import { readInputFile, writeOutput } from './input-file';
+import { readInputFile } from './input-file';
+import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
 import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
 import { nonNegativeNumber, positiveNumber, oneOf } from './flag-values';
@@ -66,6 +67,7 @@ export async function runCoverage(argv: string[]): Promise<number> {
   if (paramErrors.length > 0) throw new UsageError(paramErrors.join('\n'));
   if (!values.estates || !values.facilities)
     throw new UsageError('coverage needs --estates <file> and --facilities <file>');
+  await refuseInputAsOutput(values.out, [values.estates, values.facilities, values.network]);
 
   const estates = importEstates({
     data: await readInputFile(values.estates, 'estates file'),
@@ -128,13 +130,13 @@ export async function runCoverage(argv: string[]): Promise<number> {
     : null;
   const report = { ...result, network, profile: { id: profile.id, name: profile.name }, errors, warnings };
 
-  if (format === 'json') await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
-  else if (format === 'csv') await writeOutput(coverageCsv(result, errors), values.out);
+  if (format === 'json') await writeJson(values.out, report, 2);
+  else if (format === 'csv') await writeChunks(values.out, coverageCsv(result, errors));
   else {
     // errors and warnings travel as foreign members, so a rejected row is never lost from the file.
     const geojson = coverageGeojson(result, estates.estates, facilities);
     const file = { ...geojson, mode: result.mode, parameters: result.parameters, errors, warnings };
-    await writeOutput(JSON.stringify(file) + '\n', values.out);
+    await writeJson(values.out, file, 0);
   }
   if (values.out) {
     const s = result.summary;
