@@ -3,8 +3,8 @@ import {
   careCategoryOf,
   complianceRows,
   complianceWideRows,
+  csvChunks,
   csvLines,
-  csvText,
   evaluateDistrict,
   evaluateEstates,
   importEstates,
@@ -19,7 +19,9 @@ import {
 import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
 import { writeOutput } from './input-file';
 import { loadProfile, profileInfo } from './load-profile';
+import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
 import { readImportInput } from './read-import-input';
+import { MAX_TABLE_ESTATES } from './text-table';
 import { parseKeyValues } from './key-values';
 import { positiveNumber, oneOf } from './flag-values';
 import { checkTableText } from './check-table-text';
@@ -64,6 +66,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     parseKeyValues(values.param, '--param'),
   );
   if (paramErrors.length > 0) throw new UsageError(paramErrors.join('\n'));
+  await refuseInputAsOutput(values.out, [file, values.facilities]);
 
   if (values.wide && format !== 'csv') throw new UsageError('--wide is for --format csv');
   const date = values.date ?? new Date().toISOString().slice(0, 10);
@@ -103,7 +106,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   };
 
   if (format === 'json') {
-    await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
+    await writeJson(values.out, report, 2);
   } else if (format === 'csv' && values.wide) {
     // Wide form, as filed: the profile block on top, a blank line, then one row per estate.
     const header = profileHeaderRows({ profile, origin: loaded.origin, parameters, date }, lang);
@@ -135,8 +138,12 @@ export async function runCheck(argv: string[]): Promise<number> {
       ...profileRows,
       ...parameterRows,
     ];
-    await writeOutput(csvText(table.header, rows), values.out);
+    await writeChunks(values.out, csvChunks(table.header, rows));
   } else {
+    if (evaluation.estates.length > MAX_TABLE_ESTATES)
+      throw new UsageError(
+        `too many rows for a table (${evaluation.estates.length} estates, at most ${MAX_TABLE_ESTATES}): use --format csv or --format json`,
+      );
     await writeOutput(checkTableText(report, loaded, lang), values.out);
   }
   if (imported.fatal || imported.estates.length === 0) {

@@ -12,7 +12,7 @@ import {
   type Verdict,
 } from '../core';
 import type { LoadedProfile } from './load-profile';
-import { textTable } from './text-table';
+import { terminalSafe, textTable } from './text-table';
 
 interface CheckReport {
   parameters: ProfileParameters;
@@ -133,7 +133,8 @@ export function checkTableText(report: CheckReport, loaded: LoadedProfile, lang:
     out.push('', `${w.warnings} (${report.warnings.length}):`);
     for (const x of report.warnings) out.push(`  ${lang === 'zh' ? x.messageZh : x.message}`);
   }
-  return out.join('\n') + '\n';
+  // Names, headers and messages quote the user's file: escaped outside the tables too.
+  return terminalSafe(out.join('\n'), true) + '\n';
 }
 
 function format(value: string | number | null | undefined): string {

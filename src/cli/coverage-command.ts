@@ -12,8 +12,8 @@ import {
   type ProfileParameters,
 } from '../core';
 import { EXIT_UNUSABLE, UsageError } from './errors';
-import { writeOutput } from './input-file';
 import { loadProfile, profileInfo } from './load-profile';
+import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
 import { readImportInput } from './read-import-input';
 import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
@@ -66,6 +66,7 @@ export async function runCoverage(argv: string[]): Promise<number> {
   if (paramErrors.length > 0) throw new UsageError(paramErrors.join('\n'));
   if (!values.estates || !values.facilities)
     throw new UsageError('coverage needs --estates <file> and --facilities <file>');
+  await refuseInputAsOutput(values.out, [values.estates, values.facilities, values.network]);
 
   const estates = importEstates(
     await readImportInput(values.estates, 'estates file', {
@@ -130,13 +131,13 @@ export async function runCoverage(argv: string[]): Promise<number> {
     : null;
   const report = { ...result, network, profile: profileInfo(loadedProfile), errors, warnings };
 
-  if (format === 'json') await writeOutput(JSON.stringify(report, null, 2) + '\n', values.out);
-  else if (format === 'csv') await writeOutput(coverageCsv(result, errors), values.out);
+  if (format === 'json') await writeJson(values.out, report, 2);
+  else if (format === 'csv') await writeChunks(values.out, coverageCsv(result, errors));
   else {
     // errors and warnings travel as foreign members, so a rejected row is never lost from the file.
     const geojson = coverageGeojson(result, estates.estates, facilities);
     const file = { ...geojson, mode: result.mode, parameters: result.parameters, errors, warnings };
-    await writeOutput(JSON.stringify(file) + '\n', values.out);
+    await writeJson(values.out, file, 0);
   }
   if (values.out) {
     const s = result.summary;

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import {
-  csvText,
+  csvChunks,
   walkingMinutesColour,
   type CoverageResult,
   type Estate,
@@ -31,9 +31,9 @@ const round = (v: number | null, digits = 1) => (v === null ? null : Number(v.to
  * One CSV row per estate with its walking distance and coverage.
  * @param result the coverage result
  * @param errors rejected rows, listed after the estates
- * @returns CSV text (UTF-8 with BOM for Excel)
+ * @returns CSV text in pieces (UTF-8 with BOM for Excel)
  */
-export function coverageCsv(result: CoverageResult, errors: ImportError[] = []): string {
+export function coverageCsv(result: CoverageResult, errors: ImportError[] = []): Iterable<string> {
   const rows = result.estates.map((e) =>
     ESTATE_COLUMNS.map((c) => {
       const v = e[c];
@@ -59,7 +59,7 @@ export function coverageCsv(result: CoverageResult, errors: ImportError[] = []):
       typeof v === 'object' ? JSON.stringify(v) : String(v),
     ]),
   );
-  return csvText([...ESTATE_COLUMNS], rows);
+  return csvChunks([...ESTATE_COLUMNS], rows);
 }
 
 /**

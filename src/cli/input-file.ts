@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors';
+import { writeThrough } from './output-file';
 
 /**
  * Reads a user's file as bytes, turning file-system failures into one clear line.
@@ -20,25 +21,11 @@ export async function readInputFile(path: string | undefined, what: string): Pro
 }
 
 /**
- * Writes a command's output to `--out`, or to standard output when no file is given.
+ * Writes a command's output to `--out` (through a temporary file renamed into place), or to standard
+ * output when no file is given.
  * @param text the output
  * @param out the `--out` path, if any
  */
 export async function writeOutput(text: string | Uint8Array, out: string | undefined): Promise<void> {
-  if (out) {
-    try {
-      await writeFile(out, text);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      const why =
-        code === 'ENOENT'
-          ? 'its folder does not exist'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(code ?? error);
-      throw new UsageError(`cannot write "${out}": ${why}`);
-    }
-  } else {
-    process.stdout.write(text);
-  }
+  await writeThrough(out, (write) => write(text));
 }

@@ -1,5 +1,7 @@
 export * from './compliance-rows';
 export * from './csv-text';
+export * from './json-chunks';
+export * from './spreadsheet-safe';
 export * from './walking-minutes-colour';
 export * from './compliance-wide-rows';
 export * from './profile-header-rows';

@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { SheetData } from 'write-excel-file/browser';
-import type { RuleProfile } from '../../core';
+import { spreadsheetSafe, type RuleProfile } from '../../core';
 import type { EvaluationView, Lang } from '../../store/types';
 import enWords from '../i18n/en.json';
 import zhWords from '../i18n/zh.json';
@@ -104,13 +104,13 @@ export function complianceTable(
 }
 
 /**
- * A cell as CSV text. Text that a spreadsheet would run as a formula (= + - @ at the start) gets a
- * leading apostrophe: names in imported files are data, never formulas.
+ * A cell as CSV text. Text that a spreadsheet would run as a formula (= + - @ tab CR at the start) gets
+ * a leading apostrophe (the core's spreadsheetSafe): names in imported files are data, never formulas.
  */
 export function csvCell(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = spreadsheetSafe(value);
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -121,10 +121,11 @@ export function toCsv(table: Table): string {
 
 /** The same table as an .xlsx file (write-excel-file). */
 export async function toXlsx(table: Table, sheet: string): Promise<Blob> {
+  // Neutralised as in CSV: a spreadsheet may re-evaluate a text cell that looks like a formula on edit.
   const cell = (v: CellValue) =>
-    v === null ? null : { value: v, type: typeof v === 'number' ? Number : String };
+    v === null ? null : { value: spreadsheetSafe(v), type: typeof v === 'number' ? Number : String };
   const data = [
-    table.header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
+    table.header.map((h) => ({ value: spreadsheetSafe(h), fontWeight: 'bold' as const })),
     ...table.rows.map((r) => r.map(cell)),
   ];
   // Loaded on first export: the XLSX writer stays out of the start-up bundle.
