@@ -18,9 +18,11 @@ import {
   type FacilityKind,
 } from '../core';
 import { graphSegments } from '../worker/graph-segments';
-import { BUILTIN_PROFILES, getProfile } from '../profiles';
 import { EXIT_UNUSABLE, UsageError } from './errors';
-import { readInputFile, writeOutput } from './input-file';
+import { writeOutput } from './input-file';
+import { loadProfile } from './load-profile';
+import { refuseInputAsOutput } from './output-file';
+import { readImportInput } from './read-import-input';
 import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
 import { nonNegativeNumber, oneOf } from './flag-values';
@@ -54,15 +56,8 @@ export async function runReport(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const file = positionals[0];
   if (!file) throw new UsageError('report needs an estates file: lifecircle report <file> --profile <id>');
-  const profile = getProfile(values.profile ?? '');
-  if (!profile) {
-    const ids = BUILTIN_PROFILES.map((p) => p.id).join(', ');
-    throw new UsageError(
-      values.profile
-        ? `unknown profile "${values.profile}" (expected one of ${ids})`
-        : `--profile is required (${ids})`,
-    );
-  }
+  const { profile } = await loadProfile(values.profile);
+  await refuseInputAsOutput(values.out, [file, values.facilities, values.network]);
   const lang = oneOf(values.lang, ['zh', 'en'], '--lang');
   const pdf = values.out?.toLowerCase().endsWith('.pdf') ?? false;
   const date = values.date ?? new Date().toISOString().slice(0, 10);
@@ -78,12 +73,12 @@ export async function runReport(argv: string[]): Promise<number> {
   if (values.network && !values.facilities)
     throw new UsageError('--network is used for walking access to facilities: give --facilities <file> too');
 
-  const imported = importEstates({
-    data: await readInputFile(file, 'estates file'),
-    fileName: file,
-    crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-    fieldMap: parseKeyValues(values.map, '--map'),
-  });
+  const imported = importEstates(
+    await readImportInput(file, 'estates file', {
+      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+      fieldMap: parseKeyValues(values.map, '--map'),
+    }),
+  );
   for (const e of imported.errors) process.stderr.write(`lifecircle: ${e.message}\n`);
   if (imported.fatal || imported.estates.length === 0) {
     if (imported.errors.length === 0) process.stderr.write(`lifecircle: ${file} has no usable estate\n`);
@@ -93,11 +88,11 @@ export async function runReport(argv: string[]): Promise<number> {
   let results: EstateResult[] = evaluateEstates(estates, profile, parameters, { defaultStatus }).estates;
 
   const facilityImport = values.facilities
-    ? importFacilities({
-        data: await readInputFile(values.facilities, 'facilities file'),
-        fileName: values.facilities,
-        crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
-      })
+    ? importFacilities(
+        await readImportInput(values.facilities, 'facilities file', {
+          crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+        }),
+      )
     : null;
   for (const e of facilityImport?.errors ?? []) process.stderr.write(`lifecircle: ${e.message}\n`);
   const facilities = facilityImport?.facilities ?? [];
