@@ -8,61 +8,114 @@ const hav = (theta: number): number => {
   return s * s;
 };
 
-/** A kd-tree cell waiting in the queue: its items [left, right], split axis and lon/lat box. */
-interface Entry {
-  key: number;
-  left: number;
-  right: number;
-  axis: number;
-  minLng: number;
-  minLat: number;
-  maxLng: number;
-  maxLat: number;
+/** Fields of one kd-tree cell in the scratch pool (stride CELL): its items [left, right], split axis, box. */
+const CELL = 7;
+const C_LEFT = 0;
+const C_RIGHT = 1;
+const C_AXIS = 2;
+const C_MIN_LNG = 3;
+const C_MIN_LAT = 4;
+const C_MAX_LNG = 5;
+const C_MAX_LAT = 6;
+
+/**
+ * Reused scratch of the best-first walk: cells in a flat pool, a binary heap of cell slots ordered by
+ * their key. One walk runs at a time (the core is single-threaded), so no query allocates.
+ */
+const scratch = {
+  cells: new Float64Array(CELL * 256),
+  keys: new Float64Array(256),
+  heap: new Int32Array(256),
+};
+
+/** Makes room for `slots` cells. */
+function reserve(slots: number): void {
+  if (slots <= scratch.keys.length) return;
+  const size = Math.max(slots, 2 * scratch.keys.length);
+  const cells = new Float64Array(CELL * size);
+  cells.set(scratch.cells);
+  const keys = new Float64Array(size);
+  keys.set(scratch.keys);
+  const heap = new Int32Array(size);
+  heap.set(scratch.heap);
+  scratch.cells = cells;
+  scratch.keys = keys;
+  scratch.heap = heap;
 }
 
-/** Lower bound of the haversine term from the query to any point of a lon/lat box (geokdbush). */
-function boxKey(lng: number, lat: number, cosLat: number, e: Entry): number {
-  if (lng >= e.minLng && lng <= e.maxLng) {
-    if (lat < e.minLat) return hav((lat - e.minLat) * RAD);
-    if (lat > e.maxLat) return hav((lat - e.maxLat) * RAD);
+/** Lower bound of the haversine term from the query to any point of cell `c`'s lon/lat box (geokdbush). */
+function boxKey(lng: number, lat: number, cosLat: number, c: number): number {
+  const cells = scratch.cells;
+  const o = c * CELL;
+  const minLng = cells[o + C_MIN_LNG]!;
+  const minLat = cells[o + C_MIN_LAT]!;
+  const maxLng = cells[o + C_MAX_LNG]!;
+  const maxLat = cells[o + C_MAX_LAT]!;
+  if (lng >= minLng && lng <= maxLng) {
+    if (lat < minLat) return hav((lat - minLat) * RAD);
+    if (lat > maxLat) return hav((lat - maxLat) * RAD);
     return 0;
   }
-  const havDLng = Math.min(hav((lng - e.minLng) * RAD), hav((lng - e.maxLng) * RAD));
-  const partial = (lat2: number) => cosLat * Math.cos(lat2 * RAD) * havDLng + hav((lat - lat2) * RAD);
+  const havDLng = Math.min(hav((lng - minLng) * RAD), hav((lng - maxLng) * RAD));
   const cosDLng = 1 - 2 * havDLng;
   const extremum = cosDLng <= 0 ? (lat > 0 ? 90 : -90) : Math.atan(Math.tan(lat * RAD) / cosDLng) / RAD;
-  if (extremum > e.minLat && extremum < e.maxLat) return partial(extremum);
-  return Math.min(partial(e.minLat), partial(e.maxLat));
+  if (extremum > minLat && extremum < maxLat) {
+    return cosLat * Math.cos(extremum * RAD) * havDLng + hav((lat - extremum) * RAD);
+  }
+  return Math.min(
+    cosLat * Math.cos(minLat * RAD) * havDLng + hav((lat - minLat) * RAD),
+    cosLat * Math.cos(maxLat * RAD) * havDLng + hav((lat - maxLat) * RAD),
+  );
 }
 
-function push(queue: Entry[], entry: Entry): void {
-  let i = queue.length;
-  queue.push(entry);
+/** Pushes cell slot `c` onto the heap of `size` entries; returns the new size. */
+function push(c: number, size: number): number {
+  const { heap, keys } = scratch;
+  const key = keys[c]!;
+  let i = size;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    const other = queue[parent] as Entry;
-    if (other.key <= entry.key) break;
-    queue[i] = other;
+    const other = heap[parent]!;
+    if (keys[other]! <= key) break;
+    heap[i] = other;
     i = parent;
   }
-  queue[i] = entry;
+  heap[i] = c;
+  return size + 1;
 }
 
-function pop(queue: Entry[]): Entry {
-  const top = queue[0] as Entry;
-  const last = queue.pop() as Entry;
-  if (queue.length === 0) return top;
+/** Removes the heap's top (read it as heap[0] before); returns the new size. */
+function pop(size: number): number {
+  const { heap, keys } = scratch;
+  const last = heap[size - 1]!;
+  const n = size - 1;
+  if (n === 0) return 0;
+  const lastKey = keys[last]!;
   let i = 0;
-  const half = queue.length >> 1;
+  const half = n >> 1;
   while (i < half) {
     let child = 2 * i + 1;
-    if (child + 1 < queue.length && (queue[child + 1] as Entry).key < (queue[child] as Entry).key) child++;
-    if ((queue[child] as Entry).key >= last.key) break;
-    queue[i] = queue[child] as Entry;
+    if (child + 1 < n && keys[heap[child + 1]!]! < keys[heap[child]!]!) child++;
+    if (keys[heap[child]!]! >= lastKey) break;
+    heap[i] = heap[child]!;
     i = child;
   }
-  queue[i] = last;
-  return top;
+  heap[i] = last;
+  return n;
+}
+
+/** Writes a child of cell `parent` into slot `c` with items [left, right] and the split applied. */
+function childCell(parent: number, c: number, left: number, right: number, low: boolean, mid: number): void {
+  const cells = scratch.cells;
+  const p = parent * CELL;
+  const o = c * CELL;
+  const axis = cells[p + C_AXIS]!;
+  cells.copyWithin(o, p, p + CELL);
+  cells[o + C_LEFT] = left;
+  cells[o + C_RIGHT] = right;
+  cells[o + C_AXIS] = 1 - axis;
+  if (axis === 0) cells[o + (low ? C_MAX_LNG : C_MIN_LNG)] = mid;
+  else cells[o + (low ? C_MAX_LAT : C_MIN_LAT)] = mid;
 }
 
 /** First radius of the box search; it grows ×4 (most points lie within tens of metres of a street). */
@@ -137,53 +190,51 @@ export function nearestIndexedPoint(
   let bestM = maxDistanceM;
   // Cells are expanded while their bound could still hold a point at the best distance; the
   // relative slack absorbs rounding differences between the bound and haversineM.
-  const limit = () =>
-    Math.min(1, hav(Math.min(bestM, Math.PI * EARTH_RADIUS_M) / EARTH_RADIUS_M)) * (1 + 1e-9) + 1e-300;
-  let keyLimit = limit();
-  const queue: Entry[] = [];
-  const consider = (i: number) => {
-    const id = ids[i] as number;
-    const d = haversineM(lng, lat, coords[2 * i] as number, coords[2 * i + 1] as number);
-    if (d < bestM || (d === bestM && (bestId < 0 || id < bestId))) {
-      bestM = d;
-      bestId = id;
-      keyLimit = limit();
-    }
-  };
-  let cell: Entry | undefined = {
-    key: 0,
-    left: 0,
-    right: ids.length - 1,
-    axis: 0,
-    minLng: -180,
-    minLat: -90,
-    maxLng: 180,
-    maxLat: 90,
-  };
-  while (cell !== undefined && cell.key <= keyLimit) {
-    if (cell.right - cell.left <= nodeSize) {
-      for (let i = cell.left; i <= cell.right; i++) consider(i);
-    } else {
-      const m = (cell.left + cell.right) >> 1;
-      const midLng = coords[2 * m] as number;
-      const midLat = coords[2 * m + 1] as number;
-      consider(m);
-      const axis = 1 - cell.axis;
-      const low: Entry = { ...cell, key: 0, right: m - 1, axis };
-      const high: Entry = { ...cell, key: 0, left: m + 1, axis };
-      if (cell.axis === 0) {
-        low.maxLng = midLng;
-        high.minLng = midLng;
-      } else {
-        low.maxLat = midLat;
-        high.minLat = midLat;
+  const limitOf = (m: number): number =>
+    Math.min(1, hav(Math.min(m, Math.PI * EARTH_RADIUS_M) / EARTH_RADIUS_M)) * (1 + 1e-9) + 1e-300;
+  let keyLimit = limitOf(bestM);
+  // Slot 0 is the root; each expansion adds two slots, so a walk needs at most 2 × cells + 1.
+  reserve(Math.min(2 * ids.length + 1, 4096));
+  let used = 1;
+  let size = 0;
+  let cell = 0;
+  const root = scratch.cells;
+  root.set([0, ids.length - 1, 0, -180, -90, 180, 90], 0);
+  scratch.keys[0] = 0;
+  for (;;) {
+    const cells = scratch.cells;
+    const left = cells[cell * CELL + C_LEFT]!;
+    const right = cells[cell * CELL + C_RIGHT]!;
+    const m = right - left <= nodeSize ? -1 : (left + right) >> 1;
+    const from = m < 0 ? left : m;
+    const to = m < 0 ? right : m;
+    for (let i = from; i <= to; i++) {
+      const id = ids[i]!;
+      const d = haversineM(lng, lat, coords[2 * i]!, coords[2 * i + 1]!);
+      if (d < bestM || (d === bestM && (bestId < 0 || id < bestId))) {
+        bestM = d;
+        bestId = id;
+        keyLimit = limitOf(bestM);
       }
-      low.key = boxKey(lng, lat, cosLat, low);
-      high.key = boxKey(lng, lat, cosLat, high);
-      if (low.left <= low.right) push(queue, low);
-      if (high.left <= high.right) push(queue, high);
     }
-    cell = queue.length > 0 ? pop(queue) : undefined;
+    if (m >= 0) {
+      reserve(used + 2);
+      const mid = cells[cell * CELL + C_AXIS] === 0 ? coords[2 * m]! : coords[2 * m + 1]!;
+      if (left <= m - 1) {
+        childCell(cell, used, left, m - 1, true, mid);
+        scratch.keys[used] = boxKey(lng, lat, cosLat, used);
+        size = push(used++, size);
+      }
+      if (m + 1 <= right) {
+        childCell(cell, used, m + 1, right, false, mid);
+        scratch.keys[used] = boxKey(lng, lat, cosLat, used);
+        size = push(used++, size);
+      }
+    }
+    if (size === 0) break;
+    cell = scratch.heap[0]!;
+    size = pop(size);
+    if (scratch.keys[cell]! > keyLimit) break;
   }
   return bestId < 0 ? { id: -1, distanceM: Infinity } : { id: bestId, distanceM: bestM };
 }
