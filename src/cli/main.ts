@@ -11,6 +11,11 @@ Usage:
         [--crs …] [--facility-crs …] [--kind elderly-daycare|elderly-station|elderly-home|nursery|kindergarten-nursery]
         [--sheet …] [--facility-sheet …] [--profile <id|profile.json>] [--minutes N] [--speed m/s] [--snap edge|node] [--max-snap m]
         [--min-component n] [--mode network|straight-line] [--format json|geojson|csv] [--out file]
+  lifecircle site --estates <file> --network <osm|pbf|graph> [--facilities <file>] [--kind kind[,kind]]
+        [--weights w[,w]] [--minutes N] [--speed m/s] [--snap edge|node] [--max-snap m] [--min-component n]
+        [--crs …] [--count p] [--model mclp|lscp|capacitated] [--capacity N] [--candidates <file>|auto]
+        [--spacing m] [--district name] [--demand households|residents|demand] [--time-limit s]
+        [--profile …] [--format json|geojson|csv] [--out file]   (建议选址: proposed sites, bound and gap)
   lifecircle build-network <osm file> -o <file> [--min-component n]
   lifecircle report <estates file> --profile <id> [--facilities <file>] [--network <osm|pbf|built>]
         [--estate id|name …] [--crs …] [--facility-crs …] [--status new|existing] [--param name=value …]
@@ -44,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./build-network-command')).runBuildNetwork(rest);
       case 'report':
         return await (await import('./report-command')).runReport(rest);
+      case 'site':
+        return await (await import('./site-command')).runSite(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -52,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? EXIT_UNUSABLE : 0;
       default:
         throw new UsageError(
-          `unknown command "${command}" (expected check, coverage, build-network or report)`,
+          `unknown command "${command}" (expected check, coverage, site, build-network or report)`,
         );
     }
   } catch (error) {

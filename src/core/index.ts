@@ -7,3 +7,4 @@ export * from './rules';
 export * from './network';
 export * from './coverage';
 export * from './report';
+export * from './siting';

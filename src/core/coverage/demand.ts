@@ -15,7 +15,10 @@ export function residentsOf(e: Estate, personsPerHousehold: number): number | nu
 }
 
 /** Demand in the capacity unit: residents × perResident, or households × perHousehold. */
-export function demandOf(e: Estate, p: CoverageParameters): number | null {
+export function demandOf(
+  e: Estate,
+  p: Pick<CoverageParameters, 'capacity' | 'personsPerHousehold'>,
+): number | null {
   const c = p.capacity;
   if (c === null) return null;
   if (c.perResident !== undefined) {
@@ -27,7 +30,7 @@ export function demandOf(e: Estate, p: CoverageParameters): number | null {
 }
 
 /** A facility's capacity in the chosen field; null when unknown (a non-positive value counts as unknown). */
-export function capacityOf(f: Facility, p: CoverageParameters): number | null {
+export function capacityOf(f: Facility, p: Pick<CoverageParameters, 'capacity'>): number | null {
   if (p.capacity === null) return null;
   const v = f.capacity[p.capacity.field];
   return v !== null && Number.isFinite(v) && v > 0 ? v : null;

@@ -1,8 +1,8 @@
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Estate } from '../model/estate';
 import { traceCellOutline } from './cell-outline';
-import { localFrame } from './local-frame';
 import { signedArea } from './rings-to-polygons';
+import { zoneCellGrid } from './zone-cell-grid';
 import type {
   CoverageParameters,
   EstateCoverage,
@@ -61,26 +61,9 @@ export function createUnderservedZoneTracker(
   rows: readonly EstateCoverage[],
   parameters: CoverageParameters,
 ): UnderservedZoneTracker {
-  let lng0 = Infinity;
-  let lat0 = Infinity;
-  for (const e of estates) {
-    if (e.location === null) continue;
-    lng0 = Math.min(lng0, e.location[0]);
-    lat0 = Math.min(lat0, e.location[1]);
-  }
-  const frame = localFrame(lng0, lat0);
-  const size = parameters.zoneCellM;
-  const cx = new Int32Array(estates.length).fill(-1);
-  const cy = new Int32Array(estates.length).fill(-1);
-  let width = 1;
-  estates.forEach((e, i) => {
-    if (e.location === null) return;
-    cx[i] = Math.floor(((e.location[0] - lng0) * frame.mPerLng) / size);
-    cy[i] = Math.floor(((e.location[1] - lat0) * frame.mPerLat) / size);
-    width = Math.max(width, cx[i]! + 2);
-  });
-  // Keys ascend by row, then column: the south-west-most cell of a group has the smallest key.
-  const cellOf = Int32Array.from(cx, (x, i) => (x < 0 ? -1 : cy[i]! * width + x));
+  const grid = zoneCellGrid(estates, parameters.zoneCellM);
+  const { lng0, lat0, frame, size, width } = grid;
+  const cellOf = grid.estateCell;
   const flagged = new Uint8Array(estates.length);
   /** Underserved estates per occupied cell, ascending. */
   const members = new Map<number, number[]>();
