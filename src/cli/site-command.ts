@@ -17,6 +17,8 @@ import {
   type ImportWarning,
   type JointKind,
   type SitingProposal,
+  type SitingRequest,
+  validateSitingRequest,
 } from '../core';
 import { EXIT_UNUSABLE, UsageError } from './errors';
 import { nonNegativeNumber, oneOf, positiveNumber } from './flag-values';
@@ -145,10 +147,6 @@ export async function runSite(argv: string[]): Promise<number> {
     return EXIT_UNUSABLE;
   }
 
-  const loaded = await loadNetwork(
-    values.network,
-    nonNegativeNumber(values['min-component'], '--min-component'),
-  );
   const minutesFlag = positiveNumber(values.minutes, '--minutes');
   const speedMps = positiveNumber(values.speed, '--speed') ?? parameters.walkingSpeed;
   const demandOf = (kind: FacilityKind) => coverageOptionsForKind(kind, parameters).capacity ?? undefined;
@@ -158,35 +156,42 @@ export async function runSite(argv: string[]): Promise<number> {
     weight: weights[k + 1] ?? 1,
     ...(demandOf(kind) ? { demand: demandOf(kind)! } : {}),
   }));
+  const request: SitingRequest = {
+    kind: kinds[0]!,
+    model,
+    count,
+    ...(values.capacity === undefined ? {} : { capacity: positiveNumber(values.capacity, '--capacity')! }),
+    candidates,
+    ...(values.spacing === undefined ? {} : { spacingM: nonNegativeNumber(values.spacing, '--spacing')! }),
+    ...(values.district ? { district: values.district } : {}),
+    timeLimitS: nonNegativeNumber(values['time-limit'], '--time-limit') ?? 10,
+    minutes: minutesFlag ?? parameters.serviceMinutes[kinds[0]!],
+    speedMps,
+    snap,
+    maxSnapM: nonNegativeNumber(values['max-snap'], '--max-snap') ?? 500,
+    personsPerHousehold: parameters.personsPerHousehold,
+    ...(measure ? { measure } : {}),
+    ...(demandOf(kinds[0]!) ? { demand: demandOf(kinds[0]!)! } : {}),
+    weight: weights[0] ?? 1,
+    joint,
+  };
+  try {
+    validateSitingRequest(request);
+  } catch (error) {
+    if (error instanceof SitingRequestError) throw new UsageError(error.message);
+    throw error;
+  }
+  const loaded = await loadNetwork(
+    values.network,
+    nonNegativeNumber(values['min-component'], '--min-component'),
+  );
   const highs = await loadHighsForCli(warnings);
   const tty = process.stderr.isTTY === true;
   let proposal: SitingProposal;
   try {
     proposal = await proposeSites(
       { network: loaded.network, estates: estates.estates, facilities, highs },
-      {
-        kind: kinds[0]!,
-        model,
-        count,
-        ...(values.capacity === undefined
-          ? {}
-          : { capacity: positiveNumber(values.capacity, '--capacity')! }),
-        candidates,
-        ...(values.spacing === undefined
-          ? {}
-          : { spacingM: nonNegativeNumber(values.spacing, '--spacing')! }),
-        ...(values.district ? { district: values.district } : {}),
-        timeLimitS: nonNegativeNumber(values['time-limit'], '--time-limit') ?? 10,
-        minutes: minutesFlag ?? parameters.serviceMinutes[kinds[0]!],
-        speedMps,
-        snap,
-        maxSnapM: nonNegativeNumber(values['max-snap'], '--max-snap') ?? 500,
-        personsPerHousehold: parameters.personsPerHousehold,
-        ...(measure ? { measure } : {}),
-        ...(demandOf(kinds[0]!) ? { demand: demandOf(kinds[0]!)! } : {}),
-        weight: weights[0] ?? 1,
-        joint,
-      },
+      request,
       {
         onProgress: (phase, done, total) => {
           if (tty) process.stderr.write(`\r${phase} ${done}/${total}        `);
