@@ -23,6 +23,7 @@ import {
   type SourceId,
 } from './layers';
 import { mapLocale, relabelControls, relabelScale } from './map-locale';
+import { NUMBER_ICON_PREFIX, numberIcon } from './number-icon';
 import { Pointer, type HoverTarget } from './pointer';
 import { installPrintSnapshot } from './print-snapshot';
 import { SourceBatcher } from './source-batcher';
@@ -142,6 +143,13 @@ export class MapController {
             this.metrics.rendersAfterDrop = drawnAt <= dropAt ? 0 : this.rendersSinceDrop;
           });
       },
+    });
+    // Numbered site markers are drawn when a layer first asks for one (no glyphs are ever fetched).
+    this.map.on('styleimagemissing', (e: { id: string }) => {
+      if (!e.id.startsWith(NUMBER_ICON_PREFIX) || this.map.hasImage(e.id)) return;
+      const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+      const image = numberIcon(Number(e.id.slice(NUMBER_ICON_PREFIX.length)), ratio);
+      if (image) this.map.addImage(e.id, image, { pixelRatio: ratio });
     });
     this.map.on('sourcedata', (e) => {
       if (RESULT_SOURCES.includes(e.sourceId as SourceId)) this.resultsStale = true;

@@ -9,9 +9,11 @@ import {
   COMPLIANCE_COLOURS,
   FACILITY_COLOURS,
   MINUTE_COLOURS,
+  PROPOSAL_COLOURS,
   SERVICE_AREA_OPACITY,
   UNDERSERVED_COLOUR,
 } from './palette';
+import { NUMBER_ICON_PREFIX } from './number-icon';
 
 /**
  * GeoJSON sources the controller owns; `promoteId` makes feature-state work with string ids, and keys
@@ -25,6 +27,8 @@ export const SOURCE_IDS = [
   'underserved',
   'estates',
   'facilities',
+  'proposalCatchment',
+  'proposal',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 export const PROMOTE_ID: Partial<Record<SourceId, string>> = {
@@ -214,6 +218,31 @@ export function plannerLayers(): LayerSpecification[] {
           3,
           1.5,
         ],
+      },
+    },
+    // Suggest sites: the estates a site newly serves (ringed; its own bold when highlighted), then the
+    // numbered sites on top of everything.
+    {
+      id: 'proposal-catchment',
+      type: 'circle',
+      source: 'proposalCatchment',
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': ['case', ['get', 'active'], 11, 8],
+        'circle-stroke-color': PROPOSAL_COLOURS.catchment,
+        'circle-stroke-width': ['case', ['get', 'active'], 3, 1.2],
+        'circle-stroke-opacity': ['case', ['get', 'active'], 1, 0.6],
+      },
+    },
+    {
+      id: 'proposal-sites',
+      type: 'symbol',
+      source: 'proposal',
+      layout: {
+        'icon-image': ['concat', NUMBER_ICON_PREFIX, ['to-string', ['get', 'rank']]],
+        'icon-size': ['case', ['get', 'active'], 1.35, 1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
   ];

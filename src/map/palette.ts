@@ -47,3 +47,6 @@ export const BASE_COLOURS = {
   district: '#4d4d4d',
   selection: '#111111',
 } as const;
+
+/** Proposed sites (建议选址): a dark marker with a white number, and the ring around their estates. */
+export const PROPOSAL_COLOURS = { marker: '#3f007d', text: '#ffffff', catchment: '#6a51a3' };

@@ -9,6 +9,7 @@ import type { AppState, Bounds, Selection } from '../store/types';
 import { bulkLayers } from './bulk-layers';
 import { EMPTY_COLLECTION, estateFeatures, facilityFeatures, streetFeatures } from './features';
 import type { SourceId } from './layers';
+import { proposalFeatures } from './proposal-features';
 import { keyServiceAreas } from './service-area-ids';
 
 export interface BindingTargets {
@@ -52,6 +53,14 @@ export function bindStore(store: AppStoreApi, to: BindingTargets): (() => void)[
   watch(
     (st) => [st.results.coverage, st.view.kind] as const,
     ([coverage, kind]) => to.queue('underserved', coverage?.byKind[kind]?.underserved ?? EMPTY_COLLECTION),
+  );
+  watch(
+    (st) => [st.results.siting, st.scenario.estates] as const,
+    ([siting, estates]) => {
+      const { sites, catchment } = proposalFeatures(siting, estates);
+      to.queue('proposal', sites);
+      to.queue('proposalCatchment', catchment);
+    },
   );
   watch(
     (st) => st.scenario.districts,

@@ -12,6 +12,7 @@ import type {
   Selection,
   ViewState,
 } from './types';
+import type { ProposalView } from './siting-types';
 
 export type FacilityPatch = Partial<Pick<Facility, 'name' | 'kind' | 'status'>> & {
   capacity?: Partial<Facility['capacity']>;
@@ -44,6 +45,10 @@ export type Action =
   | { type: 'results/coverage'; coverage: CoverageView | null }
   /** A what-if edit's changes, applied to the coverage shown (see coverage-patch.ts). */
   | { type: 'results/coverage-patch'; patch: CoveragePatch }
+  /** A siting proposal: the first (heuristic) answer, then the final one. */
+  | { type: 'siting/proposal'; proposal: ProposalView; final: boolean }
+  | { type: 'siting/highlight'; siteId: string | null }
+  | { type: 'siting/clear' }
   | { type: 'job/start'; job: Job }
   | { type: 'job/progress'; id: string; progress: number | null; phase?: string }
   | { type: 'job/end'; id: string }

@@ -45,6 +45,7 @@ export const initialState = (): AppState => ({
     coverage: null,
     version: 0,
     jobs: [],
+    siting: null,
     notice: null,
     error: null,
   },

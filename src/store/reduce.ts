@@ -72,6 +72,24 @@ function reduceResults(results: ResultsState, action: Action, profileId: string)
         version: results.version + 1,
       };
     }
+    case 'siting/proposal':
+      return {
+        ...results,
+        siting: {
+          proposal: action.proposal,
+          final: action.final,
+          // The highlighted site stays highlighted while its proposal improves, if it is still there.
+          highlight: action.proposal.sites.some((x) => x.id === results.siting?.highlight)
+            ? (results.siting?.highlight ?? null)
+            : null,
+        },
+      };
+    case 'siting/highlight':
+      return results.siting && results.siting.highlight !== action.siteId
+        ? { ...results, siting: { ...results.siting, highlight: action.siteId } }
+        : results;
+    case 'siting/clear':
+      return results.siting ? { ...results, siting: null } : results;
     case 'job/start':
       return { ...results, jobs: [...results.jobs.filter((j) => j.id !== action.job.id), action.job] };
     case 'job/progress':
@@ -117,7 +135,13 @@ export function reduce(state: AppState, action: Action): AppState {
       return withScenario(
         {
           ...state,
-          results: { ...state.results, evaluation: null, workerEvaluation: null, coverage: null },
+          results: {
+            ...state.results,
+            evaluation: null,
+            workerEvaluation: null,
+            coverage: null,
+            siting: null,
+          },
         },
         action.scenario,
         emptyHistory(),

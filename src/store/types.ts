@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Estate, EstateStatus, Facility, FacilityKind, NetworkBuildReport } from '../core';
 import type { Bounds, EvaluationView } from '../worker/protocol';
+import type { SitingState } from './siting-types';
 
 /** Where the walking network came from; its bytes live in IndexedDB under `key` (or ship with the demo). */
 export interface NetworkRef {
@@ -144,6 +145,8 @@ export interface ResultsState {
   /** Bumped whenever results change, so subscribers can compare cheaply. */
   version: number;
   jobs: Job[];
+  /** The last Suggest-sites proposal (not part of the scenario: accepting sites is). */
+  siting: SitingState | null;
   /** A message for the user about the analysis engine (e.g. the worker was restarted). */
   notice: { key: string; detail?: string } | null;
   error: string | null;

@@ -31,9 +31,11 @@ export class WorkerRestartedError extends Error {
 /** Progress of a request: 0–1 or null (indeterminate), and the phase the worker named, if any. */
 export type ProgressListener = (value: number | null, phase?: string) => void;
 
-export interface SendOptions {
+export interface SendOptions<R = unknown> {
   signal?: AbortSignal;
   onProgress?: ProgressListener;
+  /** An answer the worker sent ahead of the final one (also counts as a sign of life). */
+  onPartial?: (data: R) => void;
   /** Silence (no result, no progress) longer than this means the worker is stuck. */
   timeoutMs?: number;
   /**
@@ -56,6 +58,7 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onProgress?: ProgressListener;
+  onPartial?: (data: unknown) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
   timeoutMs: number;
   unlisten(): void;
@@ -90,7 +93,11 @@ export class AnalysisClient<M extends RequestMapShape> {
    * @param options abort signal, progress callback, timeout
    * @returns the typed response
    */
-  send<T extends keyof M & string>(type: T, data: M[T][0], options: SendOptions = {}): Promise<M[T][1]> {
+  send<T extends keyof M & string>(
+    type: T,
+    data: M[T][0],
+    options: SendOptions<M[T][1]> = {},
+  ): Promise<M[T][1]> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(abortError());
     const id = this.nextId++;
@@ -119,6 +126,7 @@ export class AnalysisClient<M extends RequestMapShape> {
         timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
         unlisten: () => signal?.removeEventListener('abort', onAbort),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onPartial ? { onPartial: options.onPartial as (data: unknown) => void } : {}),
       };
       this.pending.set(id, entry);
       this.arm(id, entry);
@@ -174,7 +182,7 @@ export class AnalysisClient<M extends RequestMapShape> {
   }
 
   private receive(msg: FromWorker): void {
-    if (msg.kind !== 'progress' && this.stopping.has(msg.id)) {
+    if (msg.kind !== 'progress' && msg.kind !== 'partial' && this.stopping.has(msg.id)) {
       clearTimeout(this.stopping.get(msg.id));
       this.stopping.delete(msg.id); // the cancelled work ended: the worker is free again
     }
@@ -183,6 +191,11 @@ export class AnalysisClient<M extends RequestMapShape> {
     if (msg.kind === 'progress') {
       this.arm(msg.id, entry);
       entry.onProgress?.(msg.value, msg.phase);
+      return;
+    }
+    if (msg.kind === 'partial') {
+      this.arm(msg.id, entry);
+      entry.onPartial?.(msg.data);
       return;
     }
     this.settle(msg.id);

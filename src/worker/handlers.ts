@@ -35,6 +35,7 @@ import { coverageOptionsForKind as coverageOptions } from '../core';
 import { applyCoverageEdits, kindCoverageState, type KindCoverageState } from './coverage-edits';
 import { openDemo } from './demo-open';
 import { graphSegments } from './graph-segments';
+import { siteInWorker } from './site-handler';
 import type { Handler, HandlerContext } from './host';
 import type { CoverageRequest, CoverageResponse, NetworkLoaded, RequestMap, RequestType } from './protocol';
 
@@ -199,6 +200,8 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         elapsedMs: performance.now() - started,
       };
     },
+    site: (req, ctx) =>
+      siteInWorker(network, profileAndParameters(req.profileId, req.overrides).parameters, req, ctx),
     'coverage/served-by': ({ estateId }) =>
       Object.fromEntries([...sessions].map(([kind, { session }]) => [kind, session.servedBy(estateId)])),
     'coverage/service-areas': ({ kind }) => ({

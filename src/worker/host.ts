@@ -19,6 +19,8 @@ export interface HandlerContext {
    * throws an AbortError if the request was cancelled.
    */
   checkpoint(): Promise<void>;
+  /** Sends an answer ahead of the final one (the client's `onPartial`); typed arrays in it are transferred. */
+  partial(data: unknown): void;
 }
 
 /** The error a cancelled request ends with (its name crosses the boundary). */
@@ -59,6 +61,10 @@ export function serve(endpoint: Endpoint, handlers: Record<string, Handler>): ()
         post({ id: msg.id, kind: 'progress', value, ...(phase === undefined ? {} : { phase }) });
       },
       signal: controller.signal,
+      partial: (data) => {
+        if (aborted()) throw cancelled();
+        post({ id: msg.id, kind: 'partial', data }, collectTransferables(data));
+      },
       checkpoint: async () => {
         await nextTurn();
         if (aborted()) throw cancelled();

@@ -26,4 +26,6 @@ export interface WireError {
 export type FromWorker =
   | { id: number; kind: 'result'; data: unknown }
   | { id: number; kind: 'error'; error: WireError }
-  | { id: number; kind: 'progress'; value: number | null; phase?: string };
+  | { id: number; kind: 'progress'; value: number | null; phase?: string }
+  /** An answer before the final one (e.g. siting's first heuristic proposal); the request goes on. */
+  | { id: number; kind: 'partial'; data: unknown };

@@ -28,6 +28,7 @@ import type {
   ServingFacility,
   Verdict,
 } from '../core';
+import type { SitingModel, SitingProposal } from '../core/siting/siting-types';
 
 /** [west, south, east, north], WGS-84 degrees. */
 export type Bounds = [west: number, south: number, east: number, north: number];
@@ -173,6 +174,23 @@ export interface DemoOpened {
   network: NetworkLoaded;
 }
 
+/** Suggest sites (建议选址) for one kind on the worker's network (issue #10). */
+export interface SiteRequest {
+  estates: Estate[];
+  /** The scenario's facilities (those of `kind` count as existing). */
+  facilities: Facility[];
+  profileId: string;
+  overrides: Record<string, number>;
+  kind: FacilityKind;
+  model: SitingModel;
+  count: number;
+  /** Capacity of each new site (capacitated model), in the kind's unit; null otherwise. */
+  capacity: number | null;
+  /** 'auto': street nodes in underserved zones; else these points (drawn in the planner). */
+  candidates: 'auto' | { id: string; location: LngLat }[];
+  timeLimitS?: number;
+}
+
 // A type alias (not an interface) so it satisfies the client's Record<string, [req, res]> constraint.
 export type RequestMap = {
   ping: [Record<string, never>, { ok: true }];
@@ -193,6 +211,8 @@ export type RequestMap = {
   'coverage/edit': [{ ops: CoverageOp[]; serviceAreaKind: FacilityKind | null }, CoverageEditResponse];
   'coverage/service-areas': [{ kind: FacilityKind | null }, CoverageResponse];
   /** The facilities of each kind that serve an estate (within the kind's service minutes), nearest first. */
+  /** Proposes new sites; the first (heuristic) answer arrives early through `onPartial`. */
+  site: [SiteRequest, SitingProposal];
   'coverage/served-by': [{ estateId: string }, Partial<Record<FacilityKind, ServingFacility[]>>];
   /** Test hook: throws inside the worker as an uncaught error would. */
   'debug/crash': [Record<string, never>, never];

@@ -14,6 +14,7 @@ type ToyMap = {
   never: [Record<string, never>, never];
   slices: [{ n: number }, { done: number }];
   fail: [{ name: string }, never];
+  early: [{ n: number }, { n: number; final: boolean }];
 };
 
 let kept: Float32Array | null = null;
@@ -52,6 +53,12 @@ const handlers = {
       throw error;
     }
     return { done: sliced.done };
+  },
+  /** An early answer, then the final one (as siting sends its first proposal). */
+  early: async (d: { n: number }, ctx: HandlerContext) => {
+    ctx.partial({ n: d.n, final: false });
+    await ctx.checkpoint();
+    return { n: d.n + 1, final: true };
   },
   fail: (d: { name: string }) => {
     throw Object.assign(new Error('bad input in row 3'), { name: d.name });
@@ -103,6 +110,15 @@ describe('AnalysisClient', () => {
     await expect(
       client.send('sum', { values: Float64Array.of(2) }, { signal: controller.signal }),
     ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('delivers an early answer through onPartial before the final one', async () => {
+    const client = make();
+    const seen: unknown[] = [];
+    const final = await client.send('early', { n: 1 }, { onPartial: (p) => seen.push(p) });
+    expect(seen).toEqual([{ n: 1, final: false }]);
+    expect(final).toEqual({ n: 2, final: true });
+    expect(client.inFlight).toBe(0);
   });
 
   it('keeps the error name of a failed request', async () => {

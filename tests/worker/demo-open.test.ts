@@ -14,6 +14,7 @@ const ctx = {
   progress: () => undefined,
   signal: new AbortController().signal,
   checkpoint: () => Promise.resolve(),
+  partial: () => undefined,
 };
 type Call = <T extends keyof RequestMap>(type: T, data: RequestMap[T][0]) => Promise<RequestMap[T][1]>;
 const handlersFor = (): Call => {

@@ -148,6 +148,7 @@ describe('service areas cross to the page transferred', () => {
         progress: () => undefined,
         signal: new AbortController().signal,
         checkpoint: () => Promise.resolve(),
+        partial: () => undefined,
       },
     )) as RequestMap['coverage/run'][1];
     const { areas } = run.serviceAreas!;

@@ -17,6 +17,7 @@ const CANCELLED_NOTICE: Record<string, string> = {
   'jobs.network': 'jobs.cancelled.network',
   'jobs.import': 'jobs.cancelled.import',
   'jobs.coverage': 'jobs.cancelled.coverage',
+  'jobs.siting': 'jobs.cancelled.siting',
 };
 
 export interface JobOptions {

@@ -6,6 +6,7 @@ import { FACILITY_COLOURS } from '../../map/palette';
 import { dispatch, useApp } from '../../store/store';
 import { formatNumber } from '../format';
 import { FacilityEditor } from './FacilityEditor';
+import { SuggestSites } from './SuggestSites';
 
 export function WhatIfPanel() {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ export function WhatIfPanel() {
         ))}
       </ul>
       <p className="hint">{t('whatif.keys')}</p>
+      <SuggestSites />
     </section>
   );
 }

@@ -1,0 +1,62 @@
+/**
+ * Siting (建议选址) as the app holds it: the parts of the core's SitingProposal the planner reads (same
+ * field names, plain JSON as the worker returns it), and the panel's choices.
+ */
+import type { FacilityKind } from '../core';
+
+export type SitingModel = 'mclp' | 'lscp' | 'capacitated';
+
+/** One proposed site: where, how much it adds, and the estates it newly serves (its catchment). */
+export interface ProposedSite {
+  id: string;
+  lon: number;
+  lat: number;
+  /** What the site adds, in the model's demand unit. */
+  gain: number;
+  households: number;
+  estates: number;
+  estateIds: string[];
+}
+
+export interface ProposalView {
+  model: SitingModel;
+  kind: FacilityKind;
+  objective: number;
+  coveredBefore: number;
+  coveredAfter: number;
+  sites: ProposedSite[];
+  /** Proven upper bound (lower for LSCP) on the optimum; null when none was proven. */
+  bound: number | null;
+  gapPct: number | null;
+  method: string;
+  seconds: { matrix?: number; heuristic?: number; exact?: number; total: number };
+  candidates: { given: number; usable: number; offNetwork: number; reduced: number };
+  demand: { estates: number; offNetwork: number; unreachable: number };
+  unreachableEstateIds: string[];
+  offNetworkCandidateIds: string[];
+  errors: string[];
+  warnings: string[];
+}
+
+/** What the user asked for in the Suggest-sites form. */
+export interface SitingChoice {
+  kind: FacilityKind;
+  model: SitingModel;
+  /** New sites to place (MCLP, capacitated); ignored by LSCP ("cover everyone"). */
+  count: number;
+  /** Capacity of each new site in the kind's unit (places, beds or m²), capacitated model only. */
+  capacity: number | null;
+  /** 'auto': street nodes in underserved zones; 'drawn': the planned facilities on the map of the kind. */
+  candidates: 'auto' | 'drawn';
+}
+
+export interface SitingState {
+  proposal: ProposalView;
+  /** False while the solver is still improving the first (heuristic) answer. */
+  final: boolean;
+  /** The site whose catchment is highlighted (hovered or selected in the table), or null. */
+  highlight: string | null;
+}
+
+/** The warning a proposal carries when HiGHS could not be loaded (the panel shows it translated). */
+export const HIGHS_UNAVAILABLE = 'HiGHS could not be loaded';

@@ -1,0 +1,136 @@
+/**
+ * 建议选址 / Suggest sites: kind, how many sites (or cover everyone), model, capacity and candidates;
+ * Run with progress and Cancel (the job bar's); the proposal follows in ProposalTable.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SitingChoice, SitingModel } from '../../store/siting-types';
+import { appStore, useApp } from '../../store/store';
+import { suggestSites } from '../app/suggest-sites';
+import { useServices } from '../context';
+import { KindOptions } from '../KindOptions';
+import { ProposalTable } from './ProposalTable';
+
+const MODELS: SitingModel[] = ['mclp', 'lscp', 'capacitated'];
+const SITING_JOB = 'jobs.siting';
+
+export function SuggestSites() {
+  const { t } = useTranslation();
+  const { runner } = useServices();
+  const viewKind = useApp((s) => s.view.kind);
+  const job = useApp((s) => s.results.jobs.find((j) => j.label === SITING_JOB) ?? null);
+  const hasNetwork = useApp((s) => s.scenario.network !== null);
+  const [choice, setChoice] = useState<SitingChoice>({
+    kind: viewKind,
+    model: 'mclp',
+    count: 3,
+    capacity: 60,
+    candidates: 'auto',
+  });
+  const [running, setRunning] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const [ranCapacity, setRanCapacity] = useState<number | null>(null);
+  const set = (patch: Partial<SitingChoice>) => setChoice((c) => ({ ...c, ...patch }));
+  const run = async () => {
+    setRunning(true);
+    setCancelled(false);
+    setRanCapacity(choice.model === 'capacitated' ? choice.capacity : null);
+    const done = await suggestSites(runner, appStore, choice);
+    setRunning(false);
+    setCancelled(!done && appStore.getState().results.siting !== null);
+  };
+  return (
+    <section aria-labelledby="siting-title" className="siting" data-testid="siting">
+      <h3 id="siting-title">{t('siting.title')}</h3>
+      <p className="hint">{t('siting.hint')}</p>
+      <div>
+        <label className="field">
+          {t('siting.kind')}
+          <select
+            data-testid="siting-kind"
+            value={choice.kind}
+            onChange={(e) => set({ kind: e.target.value as SitingChoice['kind'] })}
+          >
+            <KindOptions />
+          </select>
+        </label>
+        <label className="field">
+          {t('siting.model')}
+          <select
+            data-testid="siting-model"
+            value={choice.model}
+            onChange={(e) => set({ model: e.target.value as SitingModel })}
+          >
+            {MODELS.map((m) => (
+              <option key={m} value={m}>
+                {t(`siting.models.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {choice.model !== 'lscp' && (
+          <label className="field">
+            {t('siting.count')}
+            <input
+              data-testid="siting-count"
+              type="number"
+              min={1}
+              max={200}
+              step={1}
+              value={choice.count}
+              onChange={(e) => set({ count: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
+            />
+          </label>
+        )}
+        {choice.model === 'capacitated' && (
+          <label className="field">
+            {t('siting.capacity')}
+            <input
+              data-testid="siting-capacity"
+              type="number"
+              min={1}
+              value={choice.capacity ?? ''}
+              onChange={(e) => set({ capacity: Number(e.target.value) > 0 ? Number(e.target.value) : null })}
+            />
+          </label>
+        )}
+        <label className="field">
+          {t('siting.candidates')}
+          <select
+            data-testid="siting-candidates"
+            value={choice.candidates}
+            onChange={(e) => set({ candidates: e.target.value as SitingChoice['candidates'] })}
+          >
+            <option value="auto">{t('siting.candidateSources.auto')}</option>
+            <option value="drawn">{t('siting.candidateSources.drawn')}</option>
+          </select>
+        </label>
+      </div>
+      {choice.candidates === 'drawn' && <p className="hint">{t('siting.drawnHint')}</p>}
+      {!hasNetwork && <p className="hint warn">{t('siting.needsNetwork')}</p>}
+      <div className="row-controls">
+        <button
+          type="button"
+          data-testid="siting-run"
+          disabled={running || !hasNetwork || (choice.model === 'capacitated' && !choice.capacity)}
+          onClick={() => void run()}
+        >
+          {t('siting.run')}
+        </button>
+        {running && job && (
+          <button type="button" data-testid="siting-cancel" onClick={() => runner.jobs.cancel(job.id)}>
+            {t('actions.cancel')}
+          </button>
+        )}
+        {running && (
+          <span role="status" data-testid="siting-status">
+            {job?.phase ? t(`jobs.phase.${job.phase}`, { defaultValue: job.phase }) : t('siting.running')}
+            {job?.progress != null && ` ${Math.floor(job.progress * 100)}%`}
+          </span>
+        )}
+      </div>
+      {cancelled && <p className="hint warn">{t('siting.cancelled')}</p>}
+      <ProposalTable running={running} capacity={ranCapacity} />
+    </section>
+  );
+}
