@@ -3,8 +3,9 @@
  * field names, plain JSON as the worker returns it), and the panel's choices.
  */
 import type { FacilityKind } from '../core';
+import type { SitingModel, SolveMethod } from '../core/siting';
 
-export type SitingModel = 'mclp' | 'lscp' | 'capacitated';
+export type { SitingModel };
 
 /** One proposed site: where, how much it adds, and the estates it newly serves (its catchment). */
 export interface ProposedSite {
@@ -28,7 +29,7 @@ export interface ProposalView {
   /** Proven upper bound (lower for LSCP) on the optimum; null when none was proven. */
   bound: number | null;
   gapPct: number | null;
-  method: string;
+  method: SolveMethod;
   seconds: { matrix?: number; heuristic?: number; exact?: number; total: number };
   candidates: { given: number; usable: number; offNetwork: number; reduced: number };
   demand: { estates: number; offNetwork: number; unreachable: number };

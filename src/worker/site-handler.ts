@@ -43,7 +43,7 @@ export async function siteInWorker(
     speedMps: options.speedMps,
     personsPerHousehold: options.personsPerHousehold,
     ...(options.capacity ? { demand: options.capacity } : {}),
-  } as SitingRequest;
+  };
   const proposal = await proposeSites(
     { network, estates: req.estates, facilities: req.facilities.filter((f) => f.kind === req.kind), highs },
     request,
@@ -52,6 +52,7 @@ export async function siteInWorker(
       onProgress: (phase: string, done: number, total: number) =>
         ctx.progress(total > 0 ? done / total : null, phase),
       onFirstAnswer: (first: SitingProposal) => ctx.partial(first),
+      checkpoint: () => ctx.checkpoint(),
     },
   );
   await ctx.checkpoint();

@@ -6,7 +6,7 @@ import { reduce } from '../../src/store/reduce';
 import type { ProposalView } from '../../src/store/siting-types';
 import type { AppState } from '../../src/store/types';
 import { siteCandidates } from '../../src/ui/app/suggest-sites';
-import { proposalGeoJson, proposalTable } from '../../src/ui/app/siting-exports';
+import { proposalGeoJson, proposalTable } from '../../src/core/siting';
 import { toCsv } from '../../src/ui/app/exports';
 import { facility, scenario } from './fixtures';
 

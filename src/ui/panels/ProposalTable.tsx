@@ -9,7 +9,7 @@ import { acceptSites, isAccepted } from '../../store/accept-sites';
 import type { ProposalView } from '../../store/siting-types';
 import { appStore, dispatch, useApp } from '../../store/store';
 import { download, geoJsonText, toCsv, toXlsx } from '../app/exports';
-import { proposalGeoJson, proposalTable } from '../app/siting-exports';
+import { proposalGeoJson, proposalTable } from '../../core/siting';
 import { formatNumber } from '../format';
 import { ProposalSummary } from './ProposalSummary';
 
