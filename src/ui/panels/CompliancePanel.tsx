@@ -76,7 +76,12 @@ export function CompliancePanel() {
               <td>{n(r.counts.fail)}</td>
               <td>{n(r.counts['insufficient-data'])}</td>
               <td>
-                {n(r.totalShortfall, 1)} {formatUnit(r.unit, lang)}
+                {r.totalShortfall !== null
+                  ? `${n(r.totalShortfall, 1)} ${formatUnit(r.unit, lang)}`
+                  : t('compliance.failingHouseholds', {
+                      estates: n(r.counts.fail),
+                      households: n(r.failingHouseholds),
+                    })}
               </td>
             </tr>
           ))}
