@@ -25,7 +25,13 @@ export type ScenarioAction =
   | { type: 'facility/update'; id: string; patch: FacilityPatch }
   | { type: 'facility/remove'; id: string }
   | { type: 'facilities/replace'; facilities: Facility[]; mode: 'replace' | 'append' }
-  | { type: 'estates/replace'; estates: Estate[]; name?: string }
+  /**
+   * `demo`: what happens to the synthetic demo's facilities and districts when estates are imported into
+   * the demo scenario — `keep` them or `drop` them (the UI asks; nothing is kept silently).
+   */
+  | { type: 'estates/replace'; estates: Estate[]; name?: string; demo?: 'keep' | 'drop' }
+  /** 新建方案: an empty scenario (no estates, facilities, districts or network), keeping the profile. */
+  | { type: 'scenario/new'; id: string; name: string }
   | { type: 'profile/set'; profileId: string }
   | { type: 'parameter/set'; name: string; value: number | null }
   | { type: 'status/default'; status: EstateStatus | null }
@@ -62,6 +68,7 @@ const SCENARIO_ACTIONS = new Set<Action['type']>([
   'facility/remove',
   'facilities/replace',
   'estates/replace',
+  'scenario/new',
   'profile/set',
   'parameter/set',
   'status/default',

@@ -2,6 +2,7 @@
 import type { Facility } from '../core';
 import type { FacilityPatch, ScenarioAction } from './actions';
 import type { Scenario } from './types';
+import { emptyScenario } from './initial-state';
 
 function patchFacility(facility: Facility, patch: FacilityPatch): Facility {
   return {
@@ -52,12 +53,23 @@ export function reduceScenario(s: Scenario, action: ScenarioAction): Scenario {
         ...s,
         facilities: action.mode === 'append' ? [...s.facilities, ...action.facilities] : action.facilities,
       };
-    case 'estates/replace':
+    case 'estates/replace': {
+      const dropDemo = s.synthetic && action.demo === 'drop';
       return {
         ...s,
         estates: action.estates,
         synthetic: false,
+        ...(dropDemo ? { facilities: [], districts: null } : {}),
         ...(action.name !== undefined ? { name: action.name } : {}),
+      };
+    }
+    case 'scenario/new':
+      return {
+        ...emptyScenario(),
+        id: action.id,
+        name: action.name,
+        profileId: s.profileId,
+        overrides: { ...s.overrides },
       };
     case 'profile/set':
       return s.profileId === action.profileId ? s : { ...s, profileId: action.profileId, overrides: {} };

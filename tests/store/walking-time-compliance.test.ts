@@ -61,6 +61,9 @@ describe('walking-time compliance in the store', () => {
     const totals = s.results.evaluation!.summary.rules.find((r) => r.rule === 'hefei.elderly-15min')!;
     expect(totals.counts.fail).toBe(1);
     expect(totals.counts.pass).toBe(1);
+    // Walking minutes are not summed over estates: the failing estates and their households instead.
+    expect(totals.totalShortfall).toBeNull();
+    expect(totals.failingHouseholds).toBe(1000); // e2's households (fixture)
     // The worker's evaluation is kept as it came.
     expect(s.results.workerEvaluation).toBe(evaluation);
     expect(evaluation.estates[0]!.verdicts.some((v) => v.rule === 'hefei.elderly-15min')).toBe(false);

@@ -95,8 +95,13 @@ export interface RuleSummary {
   rule: string;
   unit: string;
   counts: Record<VerdictStatus, number>;
-  /** Sum of the shortfalls that could be computed, in `unit`. */
-  totalShortfall: number;
+  /**
+   * Sum of the shortfalls that could be computed, in `unit`, for estate-scope rules (m², places); null
+   * for coverage-scope rules, whose per-estate shortfalls (minutes of walking) do not add up (#12).
+   */
+  totalShortfall: number | null;
+  /** Estates that fail the rule (= `counts.fail`), and their households where known (受影响户数). */
+  failingHouseholds: number;
 }
 
 export interface EvaluationSummary {

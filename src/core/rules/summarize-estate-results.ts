@@ -23,7 +23,8 @@ export function overallStatus(verdicts: readonly Verdict[]): VerdictStatus {
 
 /**
  * Counts estates per overall status and, per estate-scope rule, verdicts per status and the total
- * shortfall (sum of the shortfalls that could be computed).
+ * shortfall (sum of the shortfalls that could be computed; estate-scope rules only, never minutes summed
+ * over estates) and the households of the estates failing.
  * @param results evaluated estates
  * @param profile the profile they were evaluated against (gives the rule order)
  * @param scopes the scopes whose rules get totals (default estate; the planner adds coverage once
@@ -40,7 +41,8 @@ export function summarizeEstateResults(
   for (const rule of profile.rules) {
     if (!scopes.includes(rule.scope)) continue;
     const unit = METRICS[rule.metric]?.verdictUnit ?? rule.unit;
-    rules.set(rule.id, { rule: rule.id, unit, counts: zeroCounts(), totalShortfall: 0 });
+    const totalShortfall = rule.scope === 'estate' ? 0 : null;
+    rules.set(rule.id, { rule: rule.id, unit, counts: zeroCounts(), totalShortfall, failingHouseholds: 0 });
   }
   for (const result of results) {
     overall[result.overall] += 1;
@@ -48,7 +50,8 @@ export function summarizeEstateResults(
       const summary = rules.get(verdict.rule);
       if (summary === undefined) continue;
       summary.counts[verdict.status] += 1;
-      if (verdict.shortfall !== null)
+      if (verdict.status === 'fail') summary.failingHouseholds += result.households ?? 0;
+      if (verdict.shortfall !== null && summary.totalShortfall !== null)
         summary.totalShortfall = round2(summary.totalShortfall + verdict.shortfall);
     }
   }

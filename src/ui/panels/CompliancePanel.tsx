@@ -6,6 +6,7 @@ import { getProfile } from '../../profiles';
 import { dispatch, useApp } from '../../store/store';
 import { complianceTable, download, toCsv, toXlsx } from '../app/exports';
 import { formatNumber, formatUnit, pickLang } from '../format';
+import { Pager, usePage } from './Pager';
 
 const ORDER: Record<VerdictStatus, number> = {
   fail: 0,
@@ -13,7 +14,7 @@ const ORDER: Record<VerdictStatus, number> = {
   pass: 2,
   'not-applicable': 3,
 };
-const LIST_LIMIT = 300;
+const PAGE_SIZE = 300;
 
 export function CompliancePanel() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function CompliancePanel() {
       e.verdicts.reduce((s, v) => s + (v.status === 'fail' ? (v.shortfall ?? 0) : 0), 0);
     return list.sort((a, b) => ORDER[a.overall] - ORDER[b.overall] || shortfall(b) - shortfall(a));
   }, [evaluation, filter, query]);
+  const page = usePage(rows, PAGE_SIZE);
   if (!evaluation) return <p role="status">{t('status.pending')}</p>;
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
   const table = () => complianceTable(evaluation, profile, lang);
@@ -76,7 +78,12 @@ export function CompliancePanel() {
               <td>{n(r.counts.fail)}</td>
               <td>{n(r.counts['insufficient-data'])}</td>
               <td>
-                {n(r.totalShortfall, 1)} {formatUnit(r.unit, lang)}
+                {r.totalShortfall !== null
+                  ? `${n(r.totalShortfall, 1)} ${formatUnit(r.unit, lang)}`
+                  : t('compliance.failingHouseholds', {
+                      estates: n(r.counts.fail),
+                      households: n(r.failingHouseholds),
+                    })}
               </td>
             </tr>
           ))}
@@ -99,11 +106,9 @@ export function CompliancePanel() {
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
       </div>
-      <p className="hint">
-        {t('compliance.showing', { shown: n(Math.min(rows.length, LIST_LIMIT)), total: n(rows.length) })}
-      </p>
+      <p className="hint">{t('compliance.showing', { shown: n(page.rows.length), total: n(rows.length) })}</p>
       <ul className="estate-list" data-testid="estate-list">
-        {rows.slice(0, LIST_LIMIT).map((e) => (
+        {page.rows.map((e) => (
           <li key={e.id}>
             <button
               type="button"
@@ -119,6 +124,7 @@ export function CompliancePanel() {
           </li>
         ))}
       </ul>
+      <Pager page={page.page} pages={page.pages} onPage={page.setPage} testId="estate-pager" />
       <div className="exports">
         <button
           type="button"

@@ -10,8 +10,7 @@ import { dispatch, useApp } from '../../store/store';
 import { download, geoJsonText } from '../app/exports';
 import { formatNumber, formatPct, formatUnit } from '../format';
 import { minutesHistogram, underservedByDeficit } from './coverage-stats';
-
-const LIST_LIMIT = 100;
+import { UnderservedTable } from './UnderservedTable';
 
 export function CoveragePanel() {
   const { t } = useTranslation();
@@ -155,37 +154,7 @@ export function CoveragePanel() {
             })}
           </ul>
           <h3>{t('coverage.underserved', { count: deficits.length })}</h3>
-          <table className="table" data-testid="underserved-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('estate.name')}</th>
-                <th scope="col">{t('estate.households')}</th>
-                <th scope="col">{t('coverage.minutes')}</th>
-                <th scope="col">{t('coverage.missing', { unit })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deficits.slice(0, LIST_LIMIT).map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() =>
-                        dispatch({ type: 'view/select', selection: { type: 'estate', id: d.id } })
-                      }
-                      data-focus-key={`estate:${d.id}`}
-                    >
-                      {nameOf.get(d.id) ?? d.id}
-                    </button>
-                  </th>
-                  <td>{n(d.households)}</td>
-                  <td>{d.minutes === null ? t('coverage.unreachable') : n(d.minutes, 1)}</td>
-                  <td>{n(d.missing, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <UnderservedTable deficits={deficits} nameOf={nameOf} unit={unit} />
           <div className="exports">
             <button
               type="button"

@@ -17,7 +17,9 @@ import {
   type ImportTarget,
 } from '../app/import-file';
 import { useServices } from '../context';
+import { DemoImportChoice } from './DemoImportChoice';
 import { ImportReview } from './ImportReview';
+import { NewScenarioButton } from './NewScenarioButton';
 
 const CRS_CHOICES = ['auto', 'wgs84', 'gcj02', 'bd09', 'EPSG:4490', 'epsg'] as const;
 /** CGCS2000 Gauss–Krüger zones, from the core's tables (listed after the named systems). */
@@ -54,6 +56,8 @@ export function ImportPanel() {
   const { t } = useTranslation();
   const { runner } = useServices();
   const scenarioName = useApp((s) => s.scenario.name);
+  const synthetic = useApp((s) => s.scenario.synthetic);
+  const [askDemo, setAskDemo] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [target, setTarget] = useState<ImportTarget>('estates');
   const [crsChoice, setCrsChoice] = useState<CrsChoice>('auto');
@@ -145,9 +149,16 @@ export function ImportPanel() {
           // A localised error's own text in the UI language; any other error's raw message as is.
           detail: lang === 'zh' && error.messageZh !== null ? error.messageZh : error.message,
         };
-  const accept = (mode: 'replace' | 'append') => {
+  const accept = (mode: 'replace' | 'append', demo?: 'keep' | 'drop') => {
     if (!result || !file) return;
-    if ('estates' in result) dispatch({ type: 'estates/replace', estates: result.estates, name: file.name });
+    if ('estates' in result && synthetic && demo === undefined) return setAskDemo(true);
+    if ('estates' in result)
+      dispatch({
+        type: 'estates/replace',
+        estates: result.estates,
+        name: file.name,
+        ...(demo ? { demo } : {}),
+      });
     else dispatch({ type: 'facilities/replace', facilities: result.facilities, mode });
     setResult(null);
     setPlacement(null);
@@ -239,7 +250,15 @@ export function ImportPanel() {
           {errorText.detail && ` ${errorText.detail}`}
         </p>
       )}
-      {result && file && (
+      {askDemo && (
+        <DemoImportChoice
+          onChoose={(demo) => {
+            setAskDemo(false);
+            if (demo) accept('replace', demo);
+          }}
+        />
+      )}
+      {result && file && !askDemo && (
         <ImportReview
           fileName={file.name}
           result={result}
@@ -257,6 +276,7 @@ export function ImportPanel() {
       )}
       <h3>{t('import.scenarioTitle')}</h3>
       <p className="hint">{t('import.scenarioHint')}</p>
+      <NewScenarioButton />
       <button
         type="button"
         onClick={() =>

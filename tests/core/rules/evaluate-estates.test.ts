@@ -29,6 +29,8 @@ describe('evaluateEstates summary', () => {
       unit: 'm²',
       counts: { pass: 1, fail: 2, 'not-applicable': 0, 'insufficient-data': 1 },
       totalShortfall: 150,
+      // A (1000 households) and B (500) fail
+      failingHouseholds: 1500,
     });
     const newRule = summary.rules.find((r) => r.rule === 'hefei.elderly-area-new');
     expect(newRule?.counts['not-applicable']).toBe(4);
