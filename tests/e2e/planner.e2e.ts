@@ -395,7 +395,14 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     await page.selectOption('[data-testid=import-target]', 'estates');
     await page.click('[data-testid=import-read]');
     await page.locator('[data-testid=import-review]').waitFor();
+    const demoFacilities = (await state(page)).scenario.facilities.length;
+    expect(demoFacilities).toBeGreaterThan(0);
     await page.click('[data-testid=import-accept]');
+    // Importing estates into the synthetic demo asks about its facilities and districts (issue #12).
+    await page.locator('[data-testid=demo-choice]').waitFor();
+    await page.click('[data-testid=demo-keep]');
+    await expect.poll(async () => (await state(page)).scenario.estates.length).toBe(2);
+    expect((await state(page)).scenario.facilities.length).toBe(demoFacilities);
     await page.click('[data-testid=tab-compliance]');
     await expect
       .poll(() => page.locator('[data-testid=estate-list]').textContent())
@@ -404,5 +411,21 @@ describe.skipIf(!hasChromium)('planner (demo) in chromium', () => {
     await page.waitForTimeout(300);
     expect(browser.dialogs).toEqual([]);
     expect(browser.external).toEqual([]);
+  });
+
+  it('starts a new, empty scenario without demo data, and Ctrl+Z brings the old one back', async () => {
+    const before = await state(page);
+    expect(before.scenario.estates.length).toBeGreaterThan(0);
+    await page.click('[data-testid=tab-import]');
+    await page.click('[data-testid=scenario-new]');
+    await expect.poll(async () => (await state(page)).scenario.estates.length).toBe(0);
+    expect((await state(page)).scenario.facilities.length).toBe(0);
+    await expect(page.locator('[data-testid=synthetic-badge]').count()).resolves.toBe(0);
+    await page.locator('body').focus();
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => (await state(page)).scenario.estates.length)
+      .toBe(before.scenario.estates.length);
+    expect((await state(page)).scenario.facilities.length).toBe(before.scenario.facilities.length);
   });
 });
