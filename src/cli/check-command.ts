@@ -183,6 +183,8 @@ async function districtTotals(values: {
       sheet: values['facility-sheet'],
     }),
   );
+  // An unreadable facilities file is not a file of no facilities: the district totals would be wrong.
+  if (facilities.fatal) throw new UsageError(facilities.errors.map((e) => e.message).join('; '));
   // A facility that gives no places or beds is not a facility with zero: only given figures are summed,
   // and a total none of whose facilities gives the figure stays unknown (insufficient-data).
   const warnings = [...facilities.warnings];

@@ -84,6 +84,7 @@ const INPUT_ERRORS = new Set([
 function isUserFacing(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (INPUT_ERRORS.has(error.name)) return true;
-  const code = (error as { code?: string }).code ?? '';
+  const raw = (error as { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : '';
   return code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES';
 }

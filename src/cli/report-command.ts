@@ -94,6 +94,8 @@ export async function runReport(argv: string[]): Promise<number> {
         }),
       )
     : null;
+  // An unreadable facilities file is not a file of no facilities: every access verdict would be wrong.
+  if (facilityImport?.fatal) throw new UsageError(facilityImport.errors.map((e) => e.message).join('; '));
   for (const e of facilityImport?.errors ?? []) process.stderr.write(`lifecircle: ${e.message}\n`);
   const facilities = facilityImport?.facilities ?? [];
   const loaded = values.network

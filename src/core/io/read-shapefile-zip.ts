@@ -1,9 +1,13 @@
-import { unzipSync } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import { prjToCrs } from '../crs/prj-to-crs';
+import { checkDbfSize } from './check-dbf-size';
 import { rowError, warning, type MessageContext } from './diagnostic';
 import type { SourceTable, TextEncodingName } from './import-types';
 import { tableFromFeatures } from './table-from-features';
+import { unzipLayer, type ZipLayer } from './unzip-layer';
+
+/** The largest .shp or .dbf inflated from a zip (512 MiB): a zip bomb is refused by its declared size. */
+export const MAX_SHAPEFILE_PART_BYTES = 512 * 2 ** 20;
 
 /**
  * The encoding of the .dbf text: from the .cpg when there is one (ArcGIS writes `GBK`, `936`,
@@ -48,15 +52,22 @@ function fatal(ctx: MessageContext, code: string, en: string, zh: string): Sourc
  * Read a zipped shapefile (.shp with .dbf, .prj, .cpg) into rows: geometries through shpjs's parseShp
  * without reprojection (the CRS comes from the .prj via prjToCrs and is applied by the importer, with
  * its checks), attributes through shpjs's parseDbf in the .cpg's encoding (GBK detected when absent).
+ * Only the chosen layer's parts are inflated, each within `maxPartBytes`; a .dbf header is checked
+ * against its bytes before reading; a .dbf record without a shape is a row error, never dropped.
  * @param bytes the .zip file
  * @param ctx file name and format, for messages
+ * @param maxPartBytes the largest part inflated (default MAX_SHAPEFILE_PART_BYTES)
  * @returns the rows, with the .prj's CRS as declaredCrs (or its name in unknownCrs)
  * @example readShapefileZip(zipBytes, { file: 'estates.zip', format: 'shapefile' }).declaredCrs // 'EPSG:4548'
  */
-export function readShapefileZip(bytes: Uint8Array, ctx: MessageContext): SourceTable {
-  let files: Record<string, Uint8Array>;
+export function readShapefileZip(
+  bytes: Uint8Array,
+  ctx: MessageContext,
+  maxPartBytes = MAX_SHAPEFILE_PART_BYTES,
+): SourceTable {
+  let layer: ZipLayer;
   try {
-    files = unzipSync(bytes);
+    layer = unzipLayer(bytes, maxPartBytes);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return fatal(
@@ -66,26 +77,33 @@ export function readShapefileZip(bytes: Uint8Array, ctx: MessageContext): Source
       `不是可读取的 .zip 文件（${reason}）`,
     );
   }
-  const names = Object.keys(files).filter((n) => !n.includes('__MACOSX'));
-  const shpNames = names.filter((n) => n.toLowerCase().endsWith('.shp'));
+  const { names, shpNames, parts, tooLarge } = layer;
   const shpName = shpNames[0];
-  const shp = shpName ? files[shpName] : undefined;
+  const big = tooLarge[0];
+  if (big) {
+    const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+    return fatal(
+      ctx,
+      'zip-entry-too-large',
+      `${big.name} would inflate to ${mb(big.size)}, more than the ${mb(maxPartBytes)} allowed`,
+      `${big.name} 解压后为 ${mb(big.size)}，超过允许的 ${mb(maxPartBytes)}`,
+    );
+  }
+  const shp = parts.shp;
   if (!shpName || !shp) {
     const en = `the zip holds no .shp file (found: ${names.join(', ') || 'nothing'})`;
     return fatal(ctx, 'no-shapefile', en, `压缩包中没有 .shp 文件（包含：${names.join('、') || '无'}）`);
   }
-  const base = shpName.slice(0, -4).toLowerCase();
-  const sibling = (ext: string): Uint8Array | null => {
-    const name = names.find((n) => n.toLowerCase() === `${base}.${ext}`);
-    return name ? (files[name] ?? null) : null;
-  };
-  const dbf = sibling('dbf');
-  const prjBytes = sibling('prj');
-  const cpgBytes = sibling('cpg');
+  const dbf = parts.dbf ?? null;
+  const dbfName = `${shpName.slice(0, -4)}.dbf`;
+  const dbfProblem = dbf ? checkDbfSize(dbf) : null;
+  if (dbfProblem) {
+    return fatal(ctx, 'bad-dbf', `${dbfName} ${dbfProblem.en}`, `${dbfName} ${dbfProblem.zh}`);
+  }
   const utf8 = new TextDecoder('utf-8');
-  const prj = prjBytes ? prjToCrs(utf8.decode(prjBytes)) : null;
+  const prj = parts.prj ? prjToCrs(utf8.decode(parts.prj)) : null;
   const { label, encoding } = dbf
-    ? dbfEncoding(dbf, cpgBytes ? utf8.decode(cpgBytes) : null)
+    ? dbfEncoding(dbf, parts.cpg ? utf8.decode(parts.cpg) : null)
     : { label: 'utf-8', encoding: null };
 
   let geometries: unknown[];
@@ -109,6 +127,35 @@ export function readShapefileZip(bytes: Uint8Array, ctx: MessageContext): Source
   }));
   const table = tableFromFeatures(features, ctx, encoding, prj?.crs ?? null);
   table.unknownCrs = prj && prj.crs === null ? prj.name : null;
+  // .dbf records beyond the last shape: each is a row of its own, listed, not dropped.
+  for (let row = geometries.length + 1; row <= attributes.length; row++) {
+    table.rowErrors.push(
+      rowError(
+        ctx,
+        row,
+        null,
+        'missing-shape',
+        `${dbfName} has this record but ${shpName} has only ${geometries.length} shapes`,
+        `${dbfName} 有此记录，但 ${shpName} 只有 ${geometries.length} 个图形`,
+      ),
+    );
+  }
+  table.rowCount = Math.max(geometries.length, attributes.length);
+  if (dbf && attributes.length < geometries.length) {
+    const rows = Array.from(
+      { length: geometries.length - attributes.length },
+      (_, i) => attributes.length + i + 1,
+    );
+    table.warnings.push(
+      warning(
+        ctx,
+        rows,
+        'missing-attributes',
+        `${shpName} has ${geometries.length} shapes but ${dbfName} only ${attributes.length} records: these shapes have no attributes`,
+        `${shpName} 有 ${geometries.length} 个图形，但 ${dbfName} 只有 ${attributes.length} 条记录：这些图形没有属性`,
+      ),
+    );
+  }
   if (shpNames.length > 1) {
     table.warnings.push(
       warning(

@@ -52,8 +52,9 @@ function header(bytes: Uint8Array) {
 
 /**
  * Loads a walking graph written by serializeGraph. The typed arrays are views on `bytes` where
- * alignment allows (keep the bytes alive and unmodified while the graph is used); offsets and
- * targets are checked so a damaged file fails here, not in a search.
+ * alignment allows (keep the bytes alive and unmodified while the graph is used); offsets (from 0,
+ * never decreasing, ending at m), targets (inside the graph), coordinates (WGS-84 degrees) and
+ * lengths (finite, ≥ 0) are checked so a damaged file fails here, not in a search.
  * @param bytes the file content
  * @returns the graph
  * @throws GraphFileError when the bytes are not a walking-graph file, another version, or damaged
@@ -74,13 +75,34 @@ export function deserializeGraph(bytes: Uint8Array): WalkingGraph {
     if ((targets[e] as number) >= n)
       throw new GraphFileError(`walking-graph file: half-edge ${e} points outside the graph`);
   }
+  const coords = section(Float64Array, bytes, at.coords, 2 * n);
+  for (let u = 0; u < n; u++) {
+    const lng = coords[2 * u] as number;
+    const lat = coords[2 * u + 1] as number;
+    // Written as WGS-84 degrees; NaN fails both comparisons.
+    if (!(Math.abs(lng) <= 180 && Math.abs(lat) <= 90)) {
+      throw new GraphFileError(
+        `walking-graph file: node ${u} has coordinate (${lng}, ${lat}), not a WGS-84 longitude and latitude (damaged file)`,
+      );
+    }
+  }
+  const lengths = section(Float32Array, bytes, at.lengths, m);
+  for (let e = 0; e < m; e++) {
+    const length = lengths[e] as number;
+    // A negative length would make the searches loop; NaN and Infinity fail this test too.
+    if (!(length >= 0 && length < Infinity)) {
+      throw new GraphFileError(
+        `walking-graph file: half-edge ${e} has length ${length} m, expected a finite length ≥ 0 (damaged file)`,
+      );
+    }
+  }
   return {
     nodeCount: n,
-    coords: section(Float64Array, bytes, at.coords, 2 * n),
+    coords,
     osmIds: section(Float64Array, bytes, at.osmIds, n),
     offsets,
     targets,
-    lengths: section(Float32Array, bytes, at.lengths, m),
+    lengths,
   };
 }
 
@@ -88,11 +110,24 @@ export function deserializeGraph(bytes: Uint8Array): WalkingGraph {
  * The build report stored with the graph, if serializeGraph was given one.
  * @param bytes the file content
  * @returns the report, or null
+ * @throws GraphFileError when the file or its report block is damaged
  * @example deserializeGraphReport(bytes)?.droppedNodes
  */
 export function deserializeGraphReport(bytes: Uint8Array): NetworkBuildReport | null {
   const { at } = header(bytes);
   if (at.total === at.report) return null;
   const text = new TextDecoder().decode(bytes.subarray(at.report, at.total));
-  return JSON.parse(text) as NetworkBuildReport;
+  let report: unknown;
+  try {
+    report = JSON.parse(text);
+  } catch (error) {
+    throw new GraphFileError(
+      `walking-graph file: the build report block is damaged (${(error as Error).message})`,
+    );
+  }
+  if (typeof report !== 'object' || report === null || Array.isArray(report))
+    throw new GraphFileError(
+      'walking-graph file: the build report block is not a JSON object (damaged file)',
+    );
+  return report as NetworkBuildReport;
 }

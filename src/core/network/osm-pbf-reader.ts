@@ -167,6 +167,7 @@ function readWay(pbf: PbfReader, block: Block, sink: OsmCollector): void {
  * @param sink receives nodes and walkable ways
  * @param onBlob called after each blob with the bytes read so far (a blob holds thousands of
  * entities, so this is a bounded number of calls)
+ * @throws OsmReadError naming the blob when the bytes are damaged
  * @example readOsmPbf(bytes, new OsmCollector())
  */
 export function readOsmPbf(
@@ -177,42 +178,51 @@ export function readOsmPbf(
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 0;
   let blobIndex = 0;
-  while (pos < bytes.length) {
-    const where = `blob ${blobIndex} at byte ${pos}`;
-    if (pos + 4 > bytes.length) throw new OsmReadError(`OSM PBF: ${where}: truncated length prefix`);
-    const headerLength = view.getUint32(pos);
-    pos += 4;
-    if (pos + headerLength > bytes.length) throw new OsmReadError(`OSM PBF: ${where}: truncated BlobHeader`);
-    const header = new PbfReader(bytes.subarray(pos, pos + headerLength));
-    let type = '';
-    let dataSize = -1;
-    while (header.pos < header.length) {
-      const tag = header.nextField();
-      if (tag === 1) type = header.readString();
-      else if (tag === 3) dataSize = header.readVarint();
-      else header.skip(header.type);
-    }
-    pos += headerLength;
-    if (dataSize < 0 || pos + dataSize > bytes.length)
-      throw new OsmReadError(`OSM PBF: ${where}: truncated Blob`);
-    const data = blobData(bytes.subarray(pos, pos + dataSize), where);
-    pos += dataSize;
-    if (type === 'OSMHeader') checkHeader(data);
-    else if (type === 'OSMData') {
-      const block = readBlock(data);
-      for (const group of block.groups) {
-        while (group.pos < group.length) {
-          const tag = group.nextField();
-          if (tag === 1) readNode(group, block, sink);
-          else if (tag === 2) readDense(group, block, sink);
-          else if (tag === 3) readWay(group, block, sink);
-          else group.skip(group.type);
-        }
+  let where = 'blob 0 at byte 0';
+  try {
+    while (pos < bytes.length) {
+      where = `blob ${blobIndex} at byte ${pos}`;
+      if (pos + 4 > bytes.length) throw new OsmReadError(`OSM PBF: ${where}: truncated length prefix`);
+      const headerLength = view.getUint32(pos);
+      pos += 4;
+      if (pos + headerLength > bytes.length)
+        throw new OsmReadError(`OSM PBF: ${where}: truncated BlobHeader`);
+      const header = new PbfReader(bytes.subarray(pos, pos + headerLength));
+      let type = '';
+      let dataSize = -1;
+      while (header.pos < header.length) {
+        const tag = header.nextField();
+        if (tag === 1) type = header.readString();
+        else if (tag === 3) dataSize = header.readVarint();
+        else header.skip(header.type);
       }
-    } else if (blobIndex === 0) {
-      throw new OsmReadError(`OSM PBF: first blob has type "${type}", expected OSMHeader`);
+      pos += headerLength;
+      if (dataSize < 0 || pos + dataSize > bytes.length)
+        throw new OsmReadError(`OSM PBF: ${where}: truncated Blob`);
+      const data = blobData(bytes.subarray(pos, pos + dataSize), where);
+      pos += dataSize;
+      if (type === 'OSMHeader') checkHeader(data);
+      else if (type === 'OSMData') {
+        const block = readBlock(data);
+        for (const group of block.groups) {
+          while (group.pos < group.length) {
+            const tag = group.nextField();
+            if (tag === 1) readNode(group, block, sink);
+            else if (tag === 2) readDense(group, block, sink);
+            else if (tag === 3) readWay(group, block, sink);
+            else group.skip(group.type);
+          }
+        }
+      } else if (blobIndex === 0) {
+        throw new OsmReadError(`OSM PBF: first blob has type "${type}", expected OSMHeader`);
+      }
+      blobIndex++;
+      onBlob?.(pos);
     }
-    blobIndex++;
-    onBlob?.(pos);
+  } catch (error) {
+    if (error instanceof OsmReadError) throw error;
+    // The pbf and fflate libraries throw plain errors on damaged bytes: still the user's file.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OsmReadError(`OSM PBF: ${where}: the file is damaged (${reason})`);
   }
 }
