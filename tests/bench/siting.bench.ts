@@ -1,0 +1,494 @@
+/**
+ * Siting (建议选址, issue #10), timed through the functions the product runs: `proposeSites` (what
+ * `lifecircle site` and the worker call) and `solveCovering` (what proposeSites calls), HiGHS loaded
+ * from the npm `highs` package as the CLI does.
+ * - `w1 site p=10` — the w1 workload (678 Shanghai compounds, the 200 w1 facilities kept as existing),
+ *   every street node a candidate, p = 10, node snapping, 1000 m; `w1 site p=10 (no existing)` the
+ *   same with no existing facility (every compound is demand: the instance spopt solves). Figures:
+ *   first answer (until `onFirstAnswer`, from the call's start: coverage, candidates, matrix and the
+ *   heuristic; target ≤ 1 s), final answer with its proven gap (target ≤ 2 s; PuLP + CBC ≈ 1.7 s).
+ *   Baseline in the same run: `computeCoverage` of the same w1 question (`w1 site: coverage baseline`).
+ *   Skipped when ../shared/data is absent.
+ * - `synthetic 20k×20k` — a seeded instance of 20,000 demand points and 20,000 candidates on a plane
+ *   (each candidate covers the demand within its radius, 20–60 points on average; weights 50–500),
+ *   p = 50, through `solveCovering` with a 50 s limit: heuristic ≤ 5 s, exact or bounded within 60 s.
+ *   Baseline: `greedyMaxCover` alone (`synthetic 20k×20k: greedy`), the first step of solveCovering.
+ * - `city site p=20` — the generated ~1M-node city with 20,000 estates, nurseries, automatic
+ *   candidates, p = 20, 10 s limit: target ≤ 30 s, memory reported (growth of heap + array buffers).
+ *   Baseline: `computeCoverage` of nurseries on the city (`city site: coverage baseline`).
+ * Every case throws when objective > bound or (w1) the gap exceeds 1 %, so the bench fails loudly.
+ */
+import loadHighs from 'highs';
+import { describe } from 'vitest';
+import { generateCity, type City } from '../../scripts/city/generate-city';
+import { computeCoverage, type CoverageInput } from '../../src/core/coverage';
+import { coverageOptionsForKind } from '../../src/core/coverage/coverage-options-for-kind';
+import { lngLat } from '../../src/core/geo/units';
+import type { Facility } from '../../src/core/model';
+import { createSnapper } from '../../src/core/network';
+import { coverInstance, type CoverInstance } from '../../src/core/siting/cover-instance';
+import { coveredWeight } from '../../src/core/siting/covered-weight';
+import { greedyMaxCover } from '../../src/core/siting/greedy-max-cover';
+import { proposeSites } from '../../src/core/siting/propose-sites';
+import type {
+  CandidatePoint,
+  SitingInput,
+  SitingProposal,
+  SitingRequest,
+} from '../../src/core/siting/siting-types';
+import { solveCovering, type SolveCoveringResult } from '../../src/core/siting/solve-covering';
+import { getProfile } from '../../src/profiles';
+import { w1Estates, w1Facilities } from '../core/coverage/w1-scenario';
+import {
+  benchAndRecord,
+  memoryMB,
+  recordBench,
+  recordedCase,
+  summarizeSamples,
+  type Json,
+} from './bench-results';
+import { loadW1Workload, mulberry32, W1_COVER_M, w1DataAvailable, type W1Workload } from './w1-workload';
+
+const highs = await loadHighs();
+const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const median = (xs: readonly number[]): number => summarizeSamples(xs).medianMs;
+
+/** Heap + array buffers in MiB (no collection: the run is timed). */
+function heldMB(): number {
+  const m = memoryMB();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** One timed proposeSites call: the proposal, first-answer ms, total ms, and when each phase ended. */
+interface SitingRun {
+  proposal: SitingProposal;
+  firstMs: number;
+  finalMs: number;
+  phaseMs: Record<string, number>;
+  peakMB: number;
+}
+
+/**
+ * Calls proposeSites and times it: the first answer (onFirstAnswer) and the phases (onProgress) are
+ * measured from the call's start; memory is sampled at every progress event.
+ */
+async function timedProposal(input: SitingInput, req: SitingRequest, heldBefore: number): Promise<SitingRun> {
+  const t0 = performance.now();
+  let firstMs = NaN;
+  let peak = 0;
+  const marks: Record<string, number> = {};
+  const proposal = await proposeSites(input, req, {
+    onFirstAnswer: () => (firstMs = performance.now() - t0),
+    onProgress: (phase, done, total) => {
+      const t = performance.now() - t0;
+      marks[`${phase}Start`] ??= t;
+      if (done === total) marks[`${phase}End`] = t;
+      peak = Math.max(peak, heldMB() - heldBefore);
+    },
+  });
+  const finalMs = performance.now() - t0;
+  peak = Math.max(peak, heldMB() - heldBefore);
+  // Phase lengths: coverage, then candidates (placement, zones), matrix + instance, solve, recount.
+  const at = (k: string): number => marks[k] ?? NaN;
+  const phaseMs = {
+    coverage: round(at('coverageEnd'), 2),
+    candidates: round(at('candidatesEnd') - at('coverageEnd'), 2),
+    matrixAndInstance: round(at('solveStart') - at('candidatesEnd'), 2),
+    solve: round(at('solveEnd') - at('solveStart'), 2),
+    recount: round(finalMs - at('solveEnd'), 2),
+  };
+  return { proposal, firstMs, finalMs, phaseMs, peakMB: peak };
+}
+
+/** Throws when the proposal breaks what siting promises (objective above its bound, too large a gap). */
+function checkProposal(name: string, p: SitingProposal, maxGapPct: number | null): void {
+  if (p.bound !== null && p.objective > p.bound * (1 + 1e-9) + 1e-9)
+    throw new Error(`${name}: objective ${p.objective} above the bound ${p.bound}`);
+  if (maxGapPct !== null && !(p.gapPct !== null && p.gapPct <= maxGapPct))
+    throw new Error(`${name}: gap ${p.gapPct} % (bound ${p.bound}, method ${p.method}) above ${maxGapPct} %`);
+}
+
+/** The figures a proposal carries, for the record. */
+function proposalFigures(run: SitingRun): Record<string, Json> {
+  const p = run.proposal;
+  return {
+    objective: round(p.objective, 3),
+    bound: p.bound === null ? null : round(p.bound, 3),
+    gapPct: p.gapPct === null ? null : round(p.gapPct, 4),
+    method: p.method,
+    solverStatus: p.solverStatus,
+    unit: p.unit,
+    coveredBefore: round(p.coveredBefore, 3),
+    coveredAfter: round(p.coveredAfter, 3),
+    sites: p.sites.length,
+    candidatesGiven: p.candidates.given,
+    candidatesUsable: p.candidates.usable,
+    candidatesReduced: p.candidates.reduced,
+    demandEstates: p.demand.estates,
+    unreachableEstates: p.demand.unreachable,
+    seconds: { ...p.seconds },
+    phaseMs: run.phaseMs,
+    warnings: p.warnings,
+  };
+}
+
+/**
+ * A proposeSites case: times every call (benchAndRecord), then re-records with the medians of the
+ * first-answer and final times over the measured calls and the last proposal's figures.
+ */
+function sitingCase(
+  name: string,
+  make: () => { input: SitingInput; req: SitingRequest },
+  options: {
+    iterations: number;
+    baseline: string;
+    maxGapPct: number | null;
+    extra: () => Record<string, Json>;
+  },
+): void {
+  const runs: SitingRun[] = [];
+  benchAndRecord(
+    name,
+    async () => {
+      const { input, req } = make();
+      const run = await timedProposal(input, req, heldMB());
+      checkProposal(name, run.proposal, options.maxGapPct);
+      runs.push(run);
+    },
+    {
+      iterations: options.iterations,
+      time: 0,
+      warmupIterations: 0,
+      warmupTime: 0,
+      onRecorded: (r) => {
+        const measured = runs.slice(-(r.samples ?? 1));
+        const last = measured[measured.length - 1]!;
+        const base = recordedCase(options.baseline);
+        const firstMs = median(measured.map((m) => m.firstMs));
+        const finalMs = median(measured.map((m) => m.finalMs));
+        recordBench(name, r, {
+          entry: 'proposeSites',
+          firstAnswerMs: round(firstMs, 1),
+          finalMs: round(finalMs, 1),
+          ...proposalFigures(last),
+          memoryMB: Math.round(Math.max(...measured.map((m) => m.peakMB))),
+          baseline: options.baseline,
+          ratioVsBaseline: base === undefined ? null : round(r.medianMs / base.medianMs, 1),
+          ...options.extra(),
+        });
+        const p = last.proposal;
+        console.log(
+          `${name}: first answer ${firstMs.toFixed(0)} ms, final ${finalMs.toFixed(0)} ms ` +
+            `(${p.method}, gap ${p.gapPct?.toFixed(3)} %), objective ${p.objective.toFixed(1)} ≤ bound ` +
+            `${p.bound?.toFixed(1)}, candidates ${p.candidates.given} → ${p.candidates.reduced}; ` +
+            `phases ${JSON.stringify(last.phaseMs)}; ` +
+            `${base ? `${(r.medianMs / base.medianMs).toFixed(0)}× ${options.baseline}` : ''}`,
+        );
+      },
+    },
+  );
+}
+
+// ── w1 ────────────────────────────────────────────────────────────────────────────────────────────
+
+const w = w1DataAvailable() ? await loadW1Workload() : null;
+
+/** The w1 question: node snapping, 15 minutes at 1000 m / 15 min, as the w1 bench asks it. */
+const W1_OPTIONS = {
+  minutes: 15,
+  speedMps: W1_COVER_M / 900,
+  personsPerHousehold: 2.5,
+  snap: 'node' as const,
+  maxSnapM: 5000,
+};
+
+describe.skipIf(w === null)('w1 siting (real Shanghai data, skipped when ../shared/data is absent)', () => {
+  const workload = w as W1Workload;
+  const network: SitingInput['network'] | null =
+    w === null ? null : { graph: workload.graph, snapper: createSnapper(workload.graph) };
+  const estates = w === null ? [] : w1Estates(workload);
+  const facilities = w === null ? [] : w1Facilities(workload);
+  const nodes: CandidatePoint[] =
+    w === null
+      ? []
+      : Array.from({ length: workload.graph.nodeCount }, (_, i) => ({
+          id: `n${i}`,
+          location: lngLat(workload.graph.coords[2 * i]!, workload.graph.coords[2 * i + 1]!),
+        }));
+  const coverage: CoverageInput = {
+    estates,
+    facilities,
+    network: network!,
+    options: { ...W1_OPTIONS, capacity: null },
+  };
+  const request: SitingRequest = {
+    kind: 'nursery',
+    model: 'mclp',
+    count: 10,
+    candidates: nodes,
+    timeLimitS: 10,
+    ...W1_OPTIONS,
+  };
+  const figures = () => ({
+    compounds: estates.length,
+    nodes: workload.graph.nodeCount,
+    p: 10,
+    coverM: W1_COVER_M,
+    snap: 'node',
+    targetFirstMs: 1000,
+    targetFinalMs: 2000,
+    pulpCbcMs: 1700,
+  });
+
+  let covered = 0;
+  benchAndRecord(
+    'w1 site: coverage baseline',
+    () => (covered = computeCoverage(coverage).summary.estatesCovered),
+    {
+      iterations: 200,
+      time: 0,
+      warmupIterations: 20,
+      extra: () => ({
+        entry: 'computeCoverage',
+        compounds: estates.length,
+        facilities: facilities.length,
+        covered,
+      }),
+    },
+  );
+
+  sitingCase(
+    'w1 site p=10',
+    () => ({ input: { network: network!, estates, facilities, highs }, req: request }),
+    {
+      iterations: 3,
+      baseline: 'w1 site: coverage baseline',
+      maxGapPct: 1,
+      extra: () => ({ ...figures(), existingFacilities: facilities.length }),
+    },
+  );
+
+  sitingCase(
+    'w1 site p=10 (no existing)',
+    () => ({ input: { network: network!, estates, facilities: [] as Facility[], highs }, req: request }),
+    {
+      iterations: 3,
+      baseline: 'w1 site: coverage baseline',
+      maxGapPct: 1,
+      extra: () => ({ ...figures(), existingFacilities: 0 }),
+    },
+  );
+});
+
+// ── synthetic 20k × 20k ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * Demand and candidates uniform on a square; candidate j covers the demand within its radius, drawn
+ * so that it covers 20–60 points on average (fewer at the edges); weights 50–500.
+ * @param seed mulberry32 seed
+ * @param demand demand points
+ * @param candidates candidate sites
+ * @returns the instance (rows ascending, as coverInstance expects)
+ */
+function syntheticInstance(seed: number, demand: number, candidates: number): CoverInstance {
+  const next = mulberry32(seed);
+  const side = 20_000;
+  const unit = () => next() / 2 ** 32;
+  const dx = Float64Array.from({ length: demand }, () => unit() * side);
+  const dy = Float64Array.from({ length: demand }, () => unit() * side);
+  const weight = Float64Array.from({ length: demand }, () => 50 + (next() % 451));
+  const density = demand / (side * side);
+  const radius = Float64Array.from({ length: candidates }, () =>
+    Math.sqrt((20 + unit() * 40) / (Math.PI * density)),
+  );
+  const cx = Float64Array.from({ length: candidates }, () => unit() * side);
+  const cy = Float64Array.from({ length: candidates }, () => unit() * side);
+  // Bucket the demand in cells as large as the largest radius.
+  const cell = Math.max(...radius);
+  const cols = Math.ceil(side / cell);
+  const cellOf = (x: number, y: number) =>
+    Math.min(cols - 1, Math.floor(y / cell)) * cols + Math.min(cols - 1, Math.floor(x / cell));
+  const cellStart = new Uint32Array(cols * cols + 1);
+  for (let i = 0; i < demand; i++) cellStart[cellOf(dx[i]!, dy[i]!) + 1]! += 1;
+  for (let c = 0; c < cols * cols; c++) cellStart[c + 1]! += cellStart[c]!;
+  const fill = cellStart.slice(0, cols * cols);
+  const inCell = new Uint32Array(demand);
+  for (let i = 0; i < demand; i++) inCell[fill[cellOf(dx[i]!, dy[i]!)]!++] = i;
+  // Pairs (candidate ascending), then rows by demand.
+  const pairD: number[] = [];
+  const pairC: number[] = [];
+  for (let j = 0; j < candidates; j++) {
+    const r = radius[j]!;
+    const gx = Math.min(cols - 1, Math.floor(cx[j]! / cell));
+    const gy = Math.min(cols - 1, Math.floor(cy[j]! / cell));
+    for (let y = Math.max(0, gy - 1); y <= Math.min(cols - 1, gy + 1); y++)
+      for (let x = Math.max(0, gx - 1); x <= Math.min(cols - 1, gx + 1); x++)
+        for (let k = cellStart[y * cols + x]!; k < cellStart[y * cols + x + 1]!; k++) {
+          const i = inCell[k]!;
+          if ((dx[i]! - cx[j]!) ** 2 + (dy[i]! - cy[j]!) ** 2 <= r * r) {
+            pairD.push(i);
+            pairC.push(j);
+          }
+        }
+  }
+  const demandStart = new Uint32Array(demand + 1);
+  for (const i of pairD) demandStart[i + 1]! += 1;
+  for (let i = 0; i < demand; i++) demandStart[i + 1]! += demandStart[i]!;
+  const at = demandStart.slice(0, demand);
+  const byDemand = new Uint32Array(pairD.length);
+  pairD.forEach((i, k) => (byDemand[at[i]!++] = pairC[k]!));
+  return coverInstance(weight, demandStart, byDemand, candidates);
+}
+
+describe('synthetic 20k×20k (seeded covering instance)', () => {
+  const P = 50;
+  const TIME_LIMIT_S = 50;
+  let inst: CoverInstance | null = null;
+  const instance = () => (inst ??= syntheticInstance(20261205, 20_000, 20_000));
+  const shape = () => {
+    const i = instance();
+    return {
+      demand: i.demandCount,
+      candidates: i.candidateCount,
+      pairs: i.byDemand.length,
+      meanDemandPerCandidate: round(i.byDemand.length / i.candidateCount, 1),
+      p: P,
+      timeLimitS: TIME_LIMIT_S,
+    };
+  };
+
+  let greedyObjective = 0;
+  benchAndRecord(
+    'synthetic 20k×20k: greedy',
+    () => (greedyObjective = greedyMaxCover(instance(), P).objective),
+    {
+      iterations: 5,
+      time: 0,
+      warmupIterations: 1,
+      warmupTime: 0,
+      extra: () => ({ entry: 'greedyMaxCover', ...shape(), objective: greedyObjective }),
+    },
+  );
+
+  const runs: { r: SolveCoveringResult; ms: number }[] = [];
+  benchAndRecord(
+    'synthetic 20k×20k',
+    () => {
+      const i = instance();
+      const t0 = performance.now();
+      const r = solveCovering(i, { model: 'mclp', p: P, highs, timeLimitS: TIME_LIMIT_S });
+      const ms = performance.now() - t0;
+      const recount = coveredWeight(i, r.chosen);
+      if (Math.abs(recount - r.objective) > 1e-6 * Math.max(1, recount))
+        throw new Error(`synthetic: objective ${r.objective} but the chosen sites cover ${recount}`);
+      if (r.bound !== null && r.objective > r.bound * (1 + 1e-9) + 1e-9)
+        throw new Error(`synthetic: objective ${r.objective} above the bound ${r.bound}`);
+      runs.push({ r, ms });
+    },
+    {
+      iterations: 1,
+      time: 0,
+      warmupIterations: 0,
+      warmupTime: 0,
+      onRecorded: (rec) => {
+        const measured = runs.slice(-(rec.samples ?? 1));
+        const { r } = measured[measured.length - 1]!;
+        const base = recordedCase('synthetic 20k×20k: greedy');
+        const gapPct = r.bound === null ? null : ((r.bound - r.objective) / r.objective) * 100;
+        recordBench('synthetic 20k×20k', rec, {
+          entry: 'solveCovering',
+          ...shape(),
+          heuristicS: round(median(measured.map((m) => m.r.seconds.heuristic)), 3),
+          exactS: round(median(measured.map((m) => m.r.seconds.exact)), 3),
+          totalS: round(median(measured.map((m) => m.ms)) / 1000, 3),
+          objective: r.objective,
+          heuristicObjective: r.heuristicObjective,
+          bound: r.bound === null ? null : round(r.bound, 3),
+          gapPct: gapPct === null ? null : round(gapPct, 4),
+          method: r.method,
+          solverStatus: r.solverStatus,
+          candidatesReduced: r.reduced,
+          baseline: 'synthetic 20k×20k: greedy',
+          ratioVsBaseline: base === undefined ? null : round(rec.medianMs / base.medianMs, 1),
+          targetHeuristicS: 5,
+          targetTotalS: 60,
+        });
+        console.log(
+          `synthetic 20k×20k: heuristic ${r.seconds.heuristic.toFixed(2)} s, total ${(rec.medianMs / 1000).toFixed(1)} s, ` +
+            `${r.method} (${r.solverStatus}), objective ${r.objective} (heuristic ${r.heuristicObjective}) ≤ bound ` +
+            `${r.bound?.toFixed(1)}, gap ${gapPct?.toFixed(3)} %, ${r.reduced} candidates after reduction`,
+        );
+      },
+    },
+  );
+});
+
+// ── generated city ────────────────────────────────────────────────────────────────────────────────
+
+describe('city siting (generated, ~1M nodes)', () => {
+  const parameters = getProfile('national')!.parameters;
+  const nursery = coverageOptionsForKind('nursery', parameters);
+  let city: City | null = null;
+  let network: SitingInput['network'] | null = null;
+  const load = () => {
+    city ??= generateCity({ estates: 20_000 });
+    network ??= { graph: city.graph, snapper: createSnapper(city.graph) };
+    return { city, network };
+  };
+
+  let covered = 0;
+  benchAndRecord(
+    'city site: coverage baseline',
+    () => {
+      const { city: c, network: n } = load();
+      covered = computeCoverage({
+        estates: c.estates,
+        facilities: c.facilities.filter((f) => f.kind === 'nursery'),
+        network: n,
+        options: nursery,
+      }).summary.estatesCovered;
+    },
+    {
+      iterations: 3,
+      time: 0,
+      warmupIterations: 1,
+      warmupTime: 0,
+      extra: () => ({ entry: 'computeCoverage', kind: 'nursery', estates: 20_000, covered }),
+    },
+  );
+
+  sitingCase(
+    'city site p=20',
+    () => {
+      const { city: c, network: n } = load();
+      return {
+        input: { network: n, estates: c.estates, facilities: c.facilities, highs },
+        req: {
+          kind: 'nursery',
+          model: 'mclp',
+          count: 20,
+          candidates: 'auto',
+          timeLimitS: 10,
+          minutes: nursery.minutes,
+          speedMps: nursery.speedMps,
+          personsPerHousehold: nursery.personsPerHousehold,
+          measure: 'demand',
+          ...(nursery.capacity ? { demand: nursery.capacity } : {}),
+        },
+      };
+    },
+    {
+      iterations: 1,
+      baseline: 'city site: coverage baseline',
+      maxGapPct: null,
+      extra: () => ({
+        nodes: city?.graph.nodeCount ?? 0,
+        estates: 20_000,
+        nurseries: city?.facilities.filter((f) => f.kind === 'nursery').length ?? 0,
+        p: 20,
+        minutes: nursery.minutes,
+        targetTotalS: 30,
+      }),
+    },
+  );
+});
