@@ -7,7 +7,12 @@ const DEFAULT_MAX_SNAP_M = 500;
 /** Demand cells of 250 m: a few blocks, about one neighbourhood committee's reach in central Shanghai. */
 const DEFAULT_ZONE_CELL_M = 250;
 
-const UNIT: Record<CapacityOptions['field'], string> = { places: 'places', beds: 'beds', floorArea: 'm²' };
+/** The unit each capacity field is counted in (also the siting proposal's demand unit). */
+export const CAPACITY_UNIT: Record<CapacityOptions['field'], string> = {
+  places: 'places',
+  beds: 'beds',
+  floorArea: 'm²',
+};
 
 const positive = (name: string, value: unknown): number => {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
@@ -32,7 +37,7 @@ export function resolveParameters(input: CoverageInput): CoverageParameters {
   const speedMps = positive('speedMps', o.speedMps);
   const capacity = o.capacity ?? null;
   if (capacity !== null) {
-    if (!(capacity.field in UNIT)) {
+    if (!(capacity.field in CAPACITY_UNIT)) {
       throw new Error(
         `coverage options: capacity.field must be places, beds or floorArea, got ${capacity.field}`,
       );
@@ -63,7 +68,7 @@ export function resolveParameters(input: CoverageInput): CoverageParameters {
     personsPerHousehold: positive('personsPerHousehold', o.personsPerHousehold),
     kinds: o.kinds ? [...o.kinds].sort() : kinds,
     capacity,
-    capacityUnit: capacity === null ? null : UNIT[capacity.field],
+    capacityUnit: capacity === null ? null : CAPACITY_UNIT[capacity.field],
     zoneCellM: positive('zoneCellM', o.zoneCellM ?? DEFAULT_ZONE_CELL_M),
   };
 }

@@ -1,6 +1,7 @@
 import { computeCoverage } from '../coverage/compute-coverage';
 import { capacityOf } from '../coverage/demand';
 import { placeEstates } from '../coverage/estate-placements';
+import { CAPACITY_UNIT } from '../coverage/resolve-options';
 import type { CoverageResult } from '../coverage/types';
 import { zoneCellGrid } from '../coverage/zone-cell-grid';
 import { lngLat } from '../geo/units';
@@ -229,8 +230,14 @@ export async function proposeSites(
         }, 0),
     0,
   );
+  // The coverage runs above count no capacity unless capacitated: name the demand's unit from its field.
   const unit =
-    kinds.length > 1 ? 'weighted' : measure === 'demand' ? before[0]!.parameters.capacityUnit! : measure;
+    kinds.length > 1
+      ? 'weighted'
+      : measure === 'demand'
+        ? (before[0]!.parameters.capacityUnit ??
+          (kinds[0]!.demand ? CAPACITY_UNIT[kinds[0]!.demand.field] : 'demand'))
+        : measure;
   const compose = (r: SolveCoveringResult, final: boolean): SitingProposal => {
     const gains = orderByGain(inst, r.chosen, capacitated ? allCapacity : null, fixed);
     const sites: ProposedSite[] = gains.order.map((j, n) => {
