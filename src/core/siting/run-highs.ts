@@ -39,6 +39,9 @@ export interface MipOutcome {
  * @param incumbent a feasible column vector to start from (the heuristic's answer), or null
  * @param timeLimitS seconds allowed
  * @param signal stops the run when aborted
+ * @param relaxation solve the LP relaxation instead (integrality dropped) by interior point: its
+ *   optimum is a bound on the MIP's, found far faster than the MIP's root LP by dual simplex on large
+ *   covering instances; `bound` is then the LP optimum (null unless proven optimal)
  * @returns the outcome (never throws for a time-out)
  * @example runHighs(highs, mip, start, 10, undefined).bound
  */
@@ -48,6 +51,7 @@ export function runHighs(
   incumbent: Float64Array | null,
   timeLimitS: number,
   signal: { readonly aborted: boolean } | undefined,
+  relaxation = false,
 ): MipOutcome {
   const t0 = performance.now();
   const deadline = t0 + timeLimitS * 1000;
@@ -71,7 +75,7 @@ export function runHighs(
       indices: mip.colIndex,
       values: mip.value,
     },
-    integrality: mip.integrality,
+    ...(relaxation ? {} : { integrality: mip.integrality }),
   });
   try {
     model.options.set({
@@ -79,18 +83,27 @@ export function runHighs(
       time_limit: Math.max(0.01, timeLimitS),
       random_seed: 0,
       mip_rel_gap: 1e-6,
+      ...(relaxation ? { solver: 'ipm' as const } : {}),
     });
-    if (incumbent !== null) model.setSolution({ colValue: incumbent });
+    if (incumbent !== null && !relaxation) model.setSolution({ colValue: incumbent });
     const stop = (event: { interrupt(): void }): undefined => {
       if (performance.now() > deadline || signal?.aborted === true) event.interrupt();
       return undefined;
     };
     const { callbackType } = highs.constants;
-    model.run({ [callbackType.mipInterrupt]: stop, [callbackType.simplexInterrupt]: stop });
+    model.run({
+      [callbackType.mipInterrupt]: stop,
+      [callbackType.simplexInterrupt]: stop,
+      [callbackType.ipmInterrupt]: stop,
+    });
     const status = model.getModelStatus();
     const codes = highs.constants.modelStatus;
     const hasSolution = model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;
-    const dual = Number(model.info.get('mip_dual_bound'));
+    const dual = relaxation
+      ? status === codes.optimal
+        ? Number(model.info.get('objective_function_value'))
+        : NaN
+      : Number(model.info.get('mip_dual_bound'));
     const optimal = status === codes.optimal;
     const name =
       status === codes.optimal

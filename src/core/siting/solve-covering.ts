@@ -109,56 +109,73 @@ export function solveCovering(inst: CoverInstance, options: SolveCoveringOptions
   let method: SolveMethod = proven ? 'exact' : 'heuristic';
   let solverStatus: string | null = null;
   const remainingS = options.timeLimitS - (tHeuristic - t0) / 1000;
+  const tighten = (b: number): void => {
+    if (model === 'lscp') bound = Math.max(bound ?? 0, Math.ceil(b - 1e-6));
+    else bound = bound === null ? b : Math.min(bound, b);
+  };
+  const gapClosed = (): boolean =>
+    bound !== null && (model === 'lscp' ? objective <= bound : objective >= bound * (1 - 1e-6) - 1e-9);
   if (highs && !proven && remainingS > 0 && r.candidateCount > 0) {
     if (signal?.aborted) throw abortError();
-    let out: MipOutcome;
-    let pick: (col: Float64Array) => { chosen: number[]; objective: number };
-    if (model === 'mclp') {
-      const start = incumbentMclp(r, chosen);
-      out = runHighs(highs, mclpMip(r, p), start, remainingS, signal);
-      pick = (col) => {
-        const c = pickOpen(col, r.candidateCount);
-        return { chosen: c, objective: coveredWeight(r, c) };
-      };
-    } else if (model === 'lscp') {
-      const start = new Float64Array(r.candidateCount);
-      for (const j of chosen) start[j] = 1;
-      out = runHighs(highs, lscpMip(r), start, remainingS, signal);
-      pick = (col) => {
-        const c = pickOpen(col, r.candidateCount);
-        // A solver answer counts only if it really covers every item.
-        return { chosen: c, objective: coversAll(r, c) ? c.length : Infinity };
-      };
-    } else {
-      const mip = capacitatedMip(r, capacity, p, fixed);
-      const flow = maxAssignment(r, [...fixed, ...chosen], capacity);
-      const start = new Float64Array(mip.numCols);
-      for (const j of [...fixed, ...chosen]) start[j] = 1;
-      start.set(flow.pairFlow, r.candidateCount);
-      out = runHighs(highs, mip, start, remainingS, signal);
-      const isFixed = new Set(fixed);
-      pick = (col) => {
-        const c = pickOpen(col, r.candidateCount).filter((j) => !isFixed.has(j));
-        return { chosen: c, objective: maxAssignment(r, [...fixed, ...c], capacity).total };
-      };
-    }
+    const mip =
+      model === 'mclp'
+        ? mclpMip(r, p)
+        : model === 'lscp'
+          ? lscpMip(r)
+          : capacitatedMip(r, capacity, p, fixed);
+    // 1. The LP relaxation by interior point: on large covering instances its optimum often meets the
+    // heuristic's answer (a proof in seconds), where the MIP's presolve and dual-simplex root LP take
+    // longer than the whole time limit.
+    const lp = runHighs(highs, mip, null, remainingS, signal, true);
     if (signal?.aborted) throw abortError();
-    solverStatus = out.status;
-    if (out.colValue !== null) {
-      const s = pick(out.colValue);
-      const better = model === 'lscp' ? s.objective < objective : s.objective > objective + 1e-9;
-      if (better) {
-        chosen = s.chosen;
-        objective = s.objective;
+    solverStatus = `lp-${lp.status}`;
+    if (lp.bound !== null) tighten(lp.bound);
+    let mipOptimal = false;
+    const leftS = remainingS - lp.seconds;
+    // 2. The MIP, started from the heuristic's answer, when the relaxation left a gap.
+    if (!gapClosed() && leftS > 0) {
+      let start: Float64Array;
+      let pick: (col: Float64Array) => { chosen: number[]; objective: number };
+      if (model === 'mclp') {
+        start = incumbentMclp(r, chosen);
+        pick = (col) => {
+          const c = pickOpen(col, r.candidateCount);
+          return { chosen: c, objective: coveredWeight(r, c) };
+        };
+      } else if (model === 'lscp') {
+        start = new Float64Array(r.candidateCount);
+        for (const j of chosen) start[j] = 1;
+        pick = (col) => {
+          const c = pickOpen(col, r.candidateCount);
+          // A solver answer counts only if it really covers every item.
+          return { chosen: c, objective: coversAll(r, c) ? c.length : Infinity };
+        };
+      } else {
+        const flow = maxAssignment(r, [...fixed, ...chosen], capacity);
+        start = new Float64Array(mip.numCols);
+        for (const j of [...fixed, ...chosen]) start[j] = 1;
+        start.set(flow.pairFlow, r.candidateCount);
+        const isFixed = new Set(fixed);
+        pick = (col) => {
+          const c = pickOpen(col, r.candidateCount).filter((j) => !isFixed.has(j));
+          return { chosen: c, objective: maxAssignment(r, [...fixed, ...c], capacity).total };
+        };
       }
+      const out: MipOutcome = runHighs(highs, mip, start, leftS, signal);
+      if (signal?.aborted) throw abortError();
+      solverStatus = out.status;
+      mipOptimal = out.optimal;
+      if (out.colValue !== null) {
+        const s = pick(out.colValue);
+        const better = model === 'lscp' ? s.objective < objective : s.objective > objective + 1e-9;
+        if (better) {
+          chosen = s.chosen;
+          objective = s.objective;
+        }
+      }
+      if (out.bound !== null) tighten(out.bound);
     }
-    if (out.bound !== null) {
-      if (model === 'lscp') bound = Math.max(bound ?? 0, Math.ceil(out.bound - 1e-6));
-      else bound = bound === null ? out.bound : Math.min(bound, out.bound);
-    }
-    const gapOk =
-      bound !== null && (model === 'lscp' ? objective <= bound : objective >= bound * (1 - 1e-6) - 1e-9);
-    method = out.optimal || gapOk ? 'exact' : bound !== null ? 'bounded' : 'heuristic';
+    method = mipOptimal || gapClosed() ? 'exact' : bound !== null ? 'bounded' : 'heuristic';
   }
   if (bound !== null) bound = model === 'lscp' ? Math.min(bound, objective) : Math.max(bound, objective);
   const tEnd = performance.now();
