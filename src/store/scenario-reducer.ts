@@ -86,7 +86,8 @@ export function reduceScenario(s: Scenario, action: ScenarioAction): Scenario {
         ...s,
         network: action.network,
         bounds: action.bounds ?? s.bounds,
-        synthetic: s.synthetic && action.network.source === 'demo',
+        // A real street network does not make the demo's estates and facilities real: the scenario stays
+        // synthetic, so the next estate import still asks whether to keep them (never kept silently).
       };
   }
 }

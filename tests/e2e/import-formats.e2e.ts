@@ -84,6 +84,15 @@ const placementChecked = (page: Page) =>
 /** Accepts the review and waits until the scenario holds the file's estates. */
 async function accept(page: Page, fileName: string): Promise<void> {
   await page.click('[data-testid=import-accept]');
+  // The first import into the synthetic demo asks whether to keep its facilities (issue #12): drop them.
+  await page.waitForFunction(
+    (name) =>
+      (window as never as LifeCircleWindow).__lifecircle.store.getState().scenario.name === name ||
+      document.querySelector('[data-testid=demo-choice]') !== null,
+    fileName,
+  );
+  if ((await page.locator('[data-testid=demo-choice]').count()) > 0)
+    await page.click('[data-testid=demo-drop]');
   await page.waitForFunction(
     (name) => (window as never as LifeCircleWindow).__lifecircle.store.getState().scenario.name === name,
     fileName,

@@ -74,6 +74,10 @@ describe.skipIf(!hasChromium || !hasData)('real data in chromium', () => {
     await page.locator('[data-testid=import-review]').waitFor({ timeout: 60_000 });
     await expect(page.textContent('[data-testid=import-counts]')).resolves.toMatch(/3,000/);
     await page.click('[data-testid=import-accept]');
+    // Importing real estates into the synthetic demo asks about the demo's facilities and districts and
+    // never keeps them silently (issue #12): drop them, and none is left in the real scenario.
+    await page.locator('[data-testid=demo-choice]').waitFor({ timeout: 30_000 });
+    await page.click('[data-testid=demo-drop]');
     await page.waitForFunction(() => {
       const s = (window as never as LifeCircleWindow).__lifecircle.store.getState();
       return (
@@ -83,6 +87,11 @@ describe.skipIf(!hasChromium || !hasData)('real data in chromium', () => {
     });
     await waitIdle(page);
     const t3 = await now(page);
+    expect(
+      await page.evaluate(
+        () => (window as never as LifeCircleWindow).__lifecircle.store.getState().scenario.facilities.length,
+      ),
+    ).toBe(0);
     figures['Shanghai: build walking network from roads.osm (ms)'] = Math.round(t1 - t0);
     figures[
       'Shanghai: read compounds.csv (BD-09) → compliance + coverage shown (ms, excluding the review click)'

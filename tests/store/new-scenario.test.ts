@@ -25,6 +25,19 @@ describe('new scenario and the demo on import', () => {
     expect(back.scenario.synthetic).toBe(true);
   });
 
+  it('stays synthetic when a real street network is imported, so the estate import still asks', () => {
+    const s = reduce(demo(), {
+      type: 'network/set',
+      network: { source: 'file', fileName: 'roads.osm', key: 'k1', report: null },
+      bounds: null,
+    });
+    expect(s.scenario.synthetic).toBe(true);
+    expect(s.scenario.facilities).toHaveLength(2);
+    const dropped = reduce(s, { type: 'estates/replace', estates: [estate('real')], demo: 'drop' });
+    expect(dropped.scenario.facilities).toEqual([]);
+    expect(dropped.scenario.network?.fileName).toBe('roads.osm');
+  });
+
   it('keeps them when told to keep, and never drops facilities of a non-demo scenario', () => {
     const kept = reduce(demo(), { type: 'estates/replace', estates: [estate('real')], demo: 'keep' });
     expect(kept.scenario.facilities).toHaveLength(2);
