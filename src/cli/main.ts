@@ -14,7 +14,7 @@ Usage:
   lifecircle site --estates <file> --network <osm|pbf|graph> [--facilities <file>] [--kind kind[,kind]]
         [--weights w[,w]] [--minutes N] [--speed m/s] [--snap edge|node] [--max-snap m] [--min-component n]
         [--crs …] [--count p] [--model mclp|lscp|capacitated] [--capacity N] [--candidates <file>|auto]
-        [--spacing m] [--district name] [--demand households|residents|demand] [--time-limit s]
+        [--spacing m] [--district name] [--area polygon.geojson] [--demand households|residents|demand] [--time-limit s]
         [--profile …] [--format json|geojson|csv] [--out file]   (建议选址: proposed sites, bound and gap)
   lifecircle build-network <osm file> -o <file> [--min-component n]
   lifecircle report <estates file> --profile <id> [--facilities <file>] [--network <osm|pbf|built>]

@@ -26,6 +26,7 @@ import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
 import { loadProfile, profileInfo } from './load-profile';
 import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
+import { readArea } from './read-area';
 import { readImportInput } from './read-import-input';
 
 const OPTIONS = {
@@ -52,6 +53,7 @@ const OPTIONS = {
   candidates: { type: 'string', default: 'auto' },
   spacing: { type: 'string' },
   district: { type: 'string' },
+  area: { type: 'string' },
   demand: { type: 'string' },
   'time-limit': { type: 'string' },
   format: { type: 'string', default: 'json' },
@@ -164,6 +166,7 @@ export async function runSite(argv: string[]): Promise<number> {
     candidates,
     ...(values.spacing === undefined ? {} : { spacingM: nonNegativeNumber(values.spacing, '--spacing')! }),
     ...(values.district ? { district: values.district } : {}),
+    ...(values.area ? { area: await readArea(values.area) } : {}),
     timeLimitS: nonNegativeNumber(values['time-limit'], '--time-limit') ?? 10,
     minutes: minutesFlag ?? parameters.serviceMinutes[kinds[0]!],
     speedMps,

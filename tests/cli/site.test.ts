@@ -120,6 +120,47 @@ describe('lifecircle site', () => {
     expect(geojson.proposal.errors).toHaveLength(1);
   });
 
+  it('limits automatic candidates to --area and refuses an area that is not a polygon', () => {
+    // The western half of the grid: only West (121.4502) can get a site; East and Middle stay unserved.
+    const west = write(
+      'west.geojson',
+      JSON.stringify({
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [121.449, 31.199],
+              [121.4515, 31.199],
+              [121.4515, 31.206],
+              [121.449, 31.206],
+              [121.449, 31.199],
+            ],
+          ],
+        },
+      }),
+    );
+    const all = JSON.parse(runCli([...base, '--count', '3']).stdout);
+    const inArea = JSON.parse(runCli([...base, '--count', '3', '--area', west]).stdout);
+    expect(inArea.candidates.given).toBeGreaterThan(0);
+    expect(inArea.candidates.given).toBeLessThan(all.candidates.given);
+    for (const site of inArea.sites) expect(site.lon).toBeLessThanOrEqual(121.4515);
+    const line = write(
+      'line.geojson',
+      JSON.stringify({
+        type: 'LineString',
+        coordinates: [
+          [121.45, 31.2],
+          [121.46, 31.21],
+        ],
+      }),
+    );
+    const bad = runCli([...base, '--area', line]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/line\.geojson: the geometry is a LineString, not a polygon/);
+  });
+
   it.each([
     [['--model', 'best'], /--model must be one of mclp, lscp, capacitated/],
     [['--count', '0'], /--count expects a number > 0/],
