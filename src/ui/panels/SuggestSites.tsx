@@ -26,6 +26,9 @@ export function SuggestSites() {
     count: 3,
     capacity: 60,
     candidates: 'auto',
+    weight: 1,
+    joint: null,
+    district: null,
   });
   const [running, setRunning] = useState(false);
   const [cancelled, setCancelled] = useState(false);
