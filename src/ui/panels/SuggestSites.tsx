@@ -2,9 +2,11 @@
  * 建议选址 / Suggest sites: kind, how many sites (or cover everyone), model, capacity and candidates;
  * Run with progress and Cancel (the job bar's); the proposal follows in ProposalTable.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SitingChoice, SitingModel } from '../../store/siting-types';
+import { estateDistricts } from '../../store/estate-districts';
+import { jointPartner } from '../../store/joint-partner';
 import { appStore, useApp } from '../../store/store';
 import { suggestSites } from '../app/suggest-sites';
 import { useServices } from '../context';
@@ -33,7 +35,14 @@ export function SuggestSites() {
   const [running, setRunning] = useState(false);
   const [cancelled, setCancelled] = useState(false);
   const [ranCapacity, setRanCapacity] = useState<number | null>(null);
-  const set = (patch: Partial<SitingChoice>) => setChoice((c) => ({ ...c, ...patch }));
+  const estates = useApp((s) => s.scenario.estates);
+  const districts = useMemo(() => estateDistricts(estates), [estates]);
+  const set = (patch: Partial<SitingChoice>) =>
+    setChoice((c) => {
+      const next = { ...c, ...patch };
+      // The joint kind follows the main one's category (一老一小: always the other category).
+      return next.joint ? { ...next, joint: { ...next.joint, kind: jointPartner(next.kind) } } : next;
+    });
   const run = async () => {
     setRunning(true);
     setCancelled(false);
@@ -108,6 +117,66 @@ export function SuggestSites() {
             <option value="drawn">{t('siting.candidateSources.drawn')}</option>
           </select>
         </label>
+      </div>
+      <div>
+        <label className="field">
+          <input
+            data-testid="siting-joint"
+            type="checkbox"
+            disabled={choice.model === 'capacitated'}
+            checked={choice.joint !== null && choice.model !== 'capacitated'}
+            onChange={(e) =>
+              set({ joint: e.target.checked ? { kind: jointPartner(choice.kind), weight: 1 } : null })
+            }
+          />
+          {t('siting.jointAlso', { kind: t(`kinds.${jointPartner(choice.kind)}`) })}
+        </label>
+        {choice.model === 'capacitated' && <small className="hint">{t('siting.jointCapacitated')}</small>}
+        {choice.joint && choice.model !== 'capacitated' && (
+          <>
+            <label className="field">
+              {t('siting.weightOf', { kind: t(`kinds.${choice.kind}`) })}
+              <input
+                data-testid="siting-weight"
+                type="number"
+                min={0}
+                step={0.1}
+                value={choice.weight}
+                onChange={(e) => set({ weight: Math.max(0, Number(e.target.value) || 0) })}
+              />
+            </label>
+            <label className="field">
+              {t('siting.weightOf', { kind: t(`kinds.${choice.joint.kind}`) })}
+              <input
+                data-testid="siting-joint-weight"
+                type="number"
+                min={0}
+                step={0.1}
+                value={choice.joint.weight}
+                onChange={(e) =>
+                  set({ joint: { ...choice.joint!, weight: Math.max(0, Number(e.target.value) || 0) } })
+                }
+              />
+            </label>
+          </>
+        )}
+        {choice.candidates === 'auto' && districts.length > 0 && (
+          <label className="field">
+            {t('siting.district')}
+            <select
+              data-testid="siting-district"
+              value={choice.district ?? ''}
+              onChange={(e) => set({ district: e.target.value || null })}
+            >
+              <option value="">{t('siting.allDistricts')}</option>
+              {districts.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       {choice.candidates === 'drawn' && <p className="hint">{t('siting.drawnHint')}</p>}
       {!hasNetwork && <p className="hint warn">{t('siting.needsNetwork')}</p>}
