@@ -4,10 +4,11 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SitingChoice, SitingModel } from '../../store/siting-types';
+import type { CandidateFile, SitingChoice, SitingModel } from '../../store/siting-types';
 import { estateDistricts } from '../../store/estate-districts';
 import { jointPartner } from '../../store/joint-partner';
 import { appStore, useApp } from '../../store/store';
+import { readCandidateFile } from '../app/read-candidate-file';
 import { suggestSites } from '../app/suggest-sites';
 import { useServices } from '../context';
 import { KindOptions } from '../KindOptions';
@@ -32,6 +33,8 @@ export function SuggestSites() {
     joint: null,
     district: null,
   });
+  const [file, setFile] = useState<CandidateFile | null>(null);
+  const lang = useApp((s) => s.view.lang);
   const [running, setRunning] = useState(false);
   const [cancelled, setCancelled] = useState(false);
   const [ranCapacity, setRanCapacity] = useState<number | null>(null);
@@ -47,7 +50,7 @@ export function SuggestSites() {
     setRunning(true);
     setCancelled(false);
     setRanCapacity(choice.model === 'capacitated' ? choice.capacity : null);
-    const done = await suggestSites(runner, appStore, choice);
+    const done = await suggestSites(runner, appStore, choice, file);
     setRunning(false);
     setCancelled(!done && appStore.getState().results.siting !== null);
   };
@@ -115,8 +118,20 @@ export function SuggestSites() {
           >
             <option value="auto">{t('siting.candidateSources.auto')}</option>
             <option value="drawn">{t('siting.candidateSources.drawn')}</option>
+            <option value="file">{t('siting.candidateSources.file')}</option>
           </select>
         </label>
+        {choice.candidates === 'file' && (
+          <input
+            data-testid="siting-file"
+            type="file"
+            accept=".csv,.tsv,.txt,.geojson,.json,.xlsx,.kml,.zip"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void readCandidateFile(runner, f, choice.kind).then(setFile);
+            }}
+          />
+        )}
       </div>
       <div>
         <label className="field">
@@ -179,12 +194,34 @@ export function SuggestSites() {
         )}
       </div>
       {choice.candidates === 'drawn' && <p className="hint">{t('siting.drawnHint')}</p>}
+      {choice.candidates === 'file' && file && (
+        <div data-testid="siting-file-report">
+          <p className="hint">
+            {t('siting.fileRead', { file: file.fileName, count: file.candidates.length })}
+          </p>
+          {file.errors.length > 0 && (
+            <ul className="messages warn" data-testid="siting-file-errors">
+              <li>{t('siting.fileRejected', { file: file.fileName, count: file.errors.length })}</li>
+              {file.errors.map((e) => (
+                <li key={`${e.row}-${e.field ?? ''}`} data-testid="siting-file-error" data-row={e.row}>
+                  {e.file} · {e.row} · {e.field ?? '—'} · {lang === 'zh' ? e.messageZh : e.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {!hasNetwork && <p className="hint warn">{t('siting.needsNetwork')}</p>}
       <div className="row-controls">
         <button
           type="button"
           data-testid="siting-run"
-          disabled={running || !hasNetwork || (choice.model === 'capacitated' && !choice.capacity)}
+          disabled={
+            running ||
+            !hasNetwork ||
+            (choice.model === 'capacitated' && !choice.capacity) ||
+            (choice.candidates === 'file' && !file?.candidates.length)
+          }
           onClick={() => void run()}
         >
           {t('siting.run')}
