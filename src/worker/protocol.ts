@@ -186,9 +186,15 @@ export interface SiteRequest {
   count: number;
   /** Capacity of each new site (capacitated model), in the kind's unit; null otherwise. */
   capacity: number | null;
-  /** 'auto': street nodes in underserved zones; else these points (drawn in the planner). */
+  /** 'auto': street nodes in underserved zones; else these points (drawn in the planner, or a file's). */
   candidates: 'auto' | { id: string; location: LngLat }[];
   timeLimitS?: number;
+  /** Weight of the kind's demand when the sites are joint (default 1). */
+  weight?: number;
+  /** Other kinds each new site also hosts (综合体), with their weights; minutes and demand come from the profile. */
+  joint?: { kind: FacilityKind; weight: number }[];
+  /** Automatic candidates only in the underserved zones of this district's estates (区县). */
+  district?: string | null;
 }
 
 // A type alias (not an interface) so it satisfies the client's Record<string, [req, res]> constraint.

@@ -4,13 +4,14 @@
  * ahead of the final one. HiGHS is loaded from the app's own assets; without it the heuristic's answer
  * is the final one, with a warning.
  */
-import { coverageOptionsForKind, type CoverageNetwork, type ProfileParameters } from '../core';
+import type { CoverageNetwork, ProfileParameters } from '../core';
 import { proposeSites } from '../core/siting/propose-sites';
-import type { SitingProposal, SitingRequest } from '../core/siting/siting-types';
+import type { SitingProposal } from '../core/siting/siting-types';
 import { HIGHS_UNAVAILABLE } from '../store/siting-types';
 import type { HandlerContext } from './host';
 import { loadHighsOnce } from './load-highs';
 import type { SiteRequest } from './protocol';
+import { sitingRequest } from './siting-request';
 
 /**
  * Proposes sites for one facility kind.
@@ -28,24 +29,13 @@ export async function siteInWorker(
   ctx: HandlerContext,
 ): Promise<SitingProposal> {
   if (!network) throw new Error('Siting needs a street network: load one first');
-  const options = coverageOptionsForKind(req.kind, parameters);
   ctx.progress(null, 'highs');
   const { highs, error } = await loadHighsOnce();
   await ctx.checkpoint();
-  const request: SitingRequest = {
-    kind: req.kind,
-    model: req.model,
-    count: req.count,
-    ...(req.capacity === null ? {} : { capacity: req.capacity }),
-    candidates: req.candidates,
-    ...(req.timeLimitS === undefined ? {} : { timeLimitS: req.timeLimitS }),
-    minutes: options.minutes,
-    speedMps: options.speedMps,
-    personsPerHousehold: options.personsPerHousehold,
-    ...(options.capacity ? { demand: options.capacity } : {}),
-  };
+  const request = sitingRequest(req, parameters);
+  const kinds = new Set([req.kind, ...(request.joint ?? []).map((j) => j.kind)]);
   const proposal = await proposeSites(
-    { network, estates: req.estates, facilities: req.facilities.filter((f) => f.kind === req.kind), highs },
+    { network, estates: req.estates, facilities: req.facilities.filter((f) => kinds.has(f.kind)), highs },
     request,
     {
       signal: ctx.signal,

@@ -26,6 +26,8 @@ const proposal = (over: Partial<ProposalView> = {}): ProposalView => ({
   seconds: { total: 0.4 },
   candidates: { given: 10, usable: 9, offNetwork: 1, reduced: 4 },
   demand: { estates: 3, offNetwork: 0, unreachable: 0 },
+  unit: 'households',
+  weights: [{ kind: 'nursery', minutes: 15, weight: 1 }],
   unreachableEstateIds: [],
   offNetworkCandidateIds: [],
   errors: [],
@@ -84,22 +86,10 @@ describe('siting in the store', () => {
     const planned = { ...facility('p1', 117.3, 31.9), status: 'planned' as const };
     const other = { ...facility('p2'), status: 'planned' as const, kind: 'elderly-home' as const };
     const all = [facility('f1'), planned, other];
-    const drawn = siteCandidates(all, {
-      kind: 'nursery',
-      model: 'mclp',
-      count: 1,
-      capacity: null,
-      candidates: 'drawn',
-    });
+    const drawn = siteCandidates(all, { kind: 'nursery', candidates: 'drawn' }, null);
     expect(drawn.candidates).toEqual([{ id: 'p1', location: [117.3, 31.9] }]);
     expect(drawn.facilities.map((f) => f.id)).toEqual(['f1', 'p2']);
-    const auto = siteCandidates(all, {
-      kind: 'nursery',
-      model: 'mclp',
-      count: 1,
-      capacity: null,
-      candidates: 'auto',
-    });
+    const auto = siteCandidates(all, { kind: 'nursery', candidates: 'auto' }, null);
     expect(auto).toEqual({ facilities: all, candidates: 'auto' });
   });
 

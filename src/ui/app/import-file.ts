@@ -1,5 +1,13 @@
 /** What a dropped file is, and how to read it (worker for most, main thread for KML: workers have no DOMParser). */
-import type { CrsId, CrsSuggestion, EstateImport, FacilityImport, ImportError, Estate } from '../../core';
+import type {
+  CrsId,
+  CrsSuggestion,
+  EstateImport,
+  FacilityImport,
+  FacilityKind,
+  ImportError,
+  Estate,
+} from '../../core';
 import type { Bounds } from '../../store/types';
 import { CANCEL_GRACE_MS, LONG_TASK_MS, type AnalysisRunner } from './runner';
 import type { Table } from './exports';
@@ -25,6 +33,8 @@ export interface ImportRequest {
   target: 'estates' | 'facilities';
   crs: CrsId | null;
   fieldMap: Record<string, string>;
+  /** Facilities: the kind given to rows without a kind column or cell (siting candidates). */
+  defaultKind?: FacilityKind;
 }
 
 /**
@@ -37,7 +47,12 @@ export async function readItems(
   req: ImportRequest,
 ): Promise<EstateImport | FacilityImport> {
   const { file, target } = req;
-  const options = { fileName: file.name, ...(req.crs ? { crs: req.crs } : {}), fieldMap: req.fieldMap };
+  const options = {
+    fileName: file.name,
+    ...(req.crs ? { crs: req.crs } : {}),
+    fieldMap: req.fieldMap,
+    ...(target === 'facilities' && req.defaultKind ? { defaultKind: req.defaultKind } : {}),
+  };
   if (/\.kml$/i.test(file.name)) {
     const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
     // Loaded on first use: the KML reader (and the CRS conversions behind it) stays out of the start-up bundle.

@@ -3,7 +3,7 @@
  * worker as a job with progress and Cancel, and puts the first answer, then the final one, in the store.
  */
 import type { Facility } from '../../core';
-import type { ProposalView, SitingChoice } from '../../store/siting-types';
+import type { CandidateFile, ProposalView, SitingChoice } from '../../store/siting-types';
 import type { AppStoreApi } from '../../store/store';
 import type { SiteRequest } from '../../worker/protocol';
 import { CANCEL_GRACE_MS, LONG_TASK_MS, type AnalysisRunner } from './runner';
@@ -13,15 +13,21 @@ export const PLANNER_TIME_LIMIT_S = 10;
 
 /**
  * The worker request for a choice: with drawn candidates, the kind's planned facilities are the
- * candidates (and not counted as existing).
+ * candidates (and not counted as existing); with a file, its points are.
  * @param facilities the scenario's facilities
+ * @param choice the kind and the candidate source
+ * @param file the candidates file read (candidate source 'file'), else null
  * @returns estates-free part of the request (the caller adds estates and the profile)
+ * @example siteCandidates(scenario.facilities, { kind: 'nursery', candidates: 'drawn' }, null).candidates
  */
 export function siteCandidates(
   facilities: readonly Facility[],
-  choice: SitingChoice,
+  choice: Pick<SitingChoice, 'kind' | 'candidates'>,
+  file: CandidateFile | null,
 ): Pick<SiteRequest, 'facilities' | 'candidates'> {
   if (choice.candidates === 'auto') return { facilities: [...facilities], candidates: 'auto' };
+  if (choice.candidates === 'file')
+    return { facilities: [...facilities], candidates: file?.candidates ?? [] };
   const drawn = (f: Facility) => f.kind === choice.kind && f.status === 'planned';
   return {
     facilities: facilities.filter((f) => !drawn(f)),
@@ -34,6 +40,7 @@ export function siteCandidates(
  * @param runner the app's analysis runner (its worker, job bar and lock)
  * @param store the app store
  * @param choice what the user asked for
+ * @param file the candidates file read (candidate source 'file'), else null
  * @returns true when a final proposal arrived, false when the user cancelled
  * @example await suggestSites(runner, appStore, { kind: 'nursery', model: 'mclp', count: 3, … })
  */
@@ -41,11 +48,12 @@ export async function suggestSites(
   runner: AnalysisRunner,
   store: AppStoreApi,
   choice: SitingChoice,
+  file: CandidateFile | null = null,
 ): Promise<boolean> {
   const { scenario: sc, dispatch } = store.getState();
   const req: SiteRequest = {
     estates: sc.estates,
-    ...siteCandidates(sc.facilities, choice),
+    ...siteCandidates(sc.facilities, choice, file),
     profileId: sc.profileId,
     overrides: sc.overrides,
     kind: choice.kind,
@@ -53,6 +61,11 @@ export async function suggestSites(
     count: choice.count,
     capacity: choice.model === 'capacitated' ? choice.capacity : null,
     timeLimitS: PLANNER_TIME_LIMIT_S,
+    // Joint sites (综合体) are refused with the capacitated model: the panel does not offer them there.
+    ...(choice.joint && choice.model !== 'capacitated'
+      ? { joint: [choice.joint], weight: choice.weight }
+      : {}),
+    ...(choice.candidates === 'auto' && choice.district ? { district: choice.district } : {}),
   };
   dispatch({ type: 'siting/clear' });
   try {

@@ -34,8 +34,22 @@ export function ProposalSummary({ proposal: p, final }: { proposal: ProposalView
         <strong data-testid="proposal-after" data-value={p.coveredAfter}>
           {n(p.coveredAfter)}
         </strong>
-        <span>{t('siting.unitDemand')}</span>
+        <span data-testid="proposal-unit" data-unit={p.unit}>
+          {p.unit === 'weighted' ? '' : t('siting.unitDemand')}
+        </span>
       </p>
+      {p.weights.length > 1 && (
+        <p data-testid="proposal-weights">
+          {t('siting.weights', {
+            list: p.weights.map((w) => `${t(`kinds.${w.kind}`)} × ${n(w.weight, 1)}`).join('，'),
+          })}
+        </p>
+      )}
+      {p.offNetworkCandidateIds.length > 0 && (
+        <p className="hint warn" data-testid="proposal-off-network">
+          {t('siting.offNetwork', { ids: p.offNetworkCandidateIds.join(', ') })}
+        </p>
+      )}
       <p data-testid="proposal-gap">{gap}</p>
       <p className="hint" data-testid="proposal-method" data-method={p.method}>
         {t('siting.method', {

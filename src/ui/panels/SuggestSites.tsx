@@ -2,10 +2,13 @@
  * 建议选址 / Suggest sites: kind, how many sites (or cover everyone), model, capacity and candidates;
  * Run with progress and Cancel (the job bar's); the proposal follows in ProposalTable.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SitingChoice, SitingModel } from '../../store/siting-types';
+import type { CandidateFile, SitingChoice, SitingModel } from '../../store/siting-types';
+import { estateDistricts } from '../../store/estate-districts';
+import { jointPartner } from '../../store/joint-partner';
 import { appStore, useApp } from '../../store/store';
+import { readCandidateFile } from '../app/read-candidate-file';
 import { suggestSites } from '../app/suggest-sites';
 import { useServices } from '../context';
 import { KindOptions } from '../KindOptions';
@@ -26,16 +29,28 @@ export function SuggestSites() {
     count: 3,
     capacity: 60,
     candidates: 'auto',
+    weight: 1,
+    joint: null,
+    district: null,
   });
+  const [file, setFile] = useState<CandidateFile | null>(null);
+  const lang = useApp((s) => s.view.lang);
   const [running, setRunning] = useState(false);
   const [cancelled, setCancelled] = useState(false);
   const [ranCapacity, setRanCapacity] = useState<number | null>(null);
-  const set = (patch: Partial<SitingChoice>) => setChoice((c) => ({ ...c, ...patch }));
+  const estates = useApp((s) => s.scenario.estates);
+  const districts = useMemo(() => estateDistricts(estates), [estates]);
+  const set = (patch: Partial<SitingChoice>) =>
+    setChoice((c) => {
+      const next = { ...c, ...patch };
+      // The joint kind follows the main one's category (一老一小: always the other category).
+      return next.joint ? { ...next, joint: { ...next.joint, kind: jointPartner(next.kind) } } : next;
+    });
   const run = async () => {
     setRunning(true);
     setCancelled(false);
     setRanCapacity(choice.model === 'capacitated' ? choice.capacity : null);
-    const done = await suggestSites(runner, appStore, choice);
+    const done = await suggestSites(runner, appStore, choice, file);
     setRunning(false);
     setCancelled(!done && appStore.getState().results.siting !== null);
   };
@@ -103,16 +118,110 @@ export function SuggestSites() {
           >
             <option value="auto">{t('siting.candidateSources.auto')}</option>
             <option value="drawn">{t('siting.candidateSources.drawn')}</option>
+            <option value="file">{t('siting.candidateSources.file')}</option>
           </select>
         </label>
+        {choice.candidates === 'file' && (
+          <input
+            data-testid="siting-file"
+            type="file"
+            accept=".csv,.tsv,.txt,.geojson,.json,.xlsx,.kml,.zip"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void readCandidateFile(runner, f, choice.kind).then(setFile);
+            }}
+          />
+        )}
+      </div>
+      <div>
+        <label className="field">
+          <input
+            data-testid="siting-joint"
+            type="checkbox"
+            disabled={choice.model === 'capacitated'}
+            checked={choice.joint !== null && choice.model !== 'capacitated'}
+            onChange={(e) =>
+              set({ joint: e.target.checked ? { kind: jointPartner(choice.kind), weight: 1 } : null })
+            }
+          />
+          {t('siting.jointAlso', { kind: t(`kinds.${jointPartner(choice.kind)}`) })}
+        </label>
+        {choice.model === 'capacitated' && <small className="hint">{t('siting.jointCapacitated')}</small>}
+        {choice.joint && choice.model !== 'capacitated' && (
+          <>
+            <label className="field">
+              {t('siting.weightOf', { kind: t(`kinds.${choice.kind}`) })}
+              <input
+                data-testid="siting-weight"
+                type="number"
+                min={0}
+                step={0.1}
+                value={choice.weight}
+                onChange={(e) => set({ weight: Math.max(0, Number(e.target.value) || 0) })}
+              />
+            </label>
+            <label className="field">
+              {t('siting.weightOf', { kind: t(`kinds.${choice.joint.kind}`) })}
+              <input
+                data-testid="siting-joint-weight"
+                type="number"
+                min={0}
+                step={0.1}
+                value={choice.joint.weight}
+                onChange={(e) =>
+                  set({ joint: { ...choice.joint!, weight: Math.max(0, Number(e.target.value) || 0) } })
+                }
+              />
+            </label>
+          </>
+        )}
+        {choice.candidates === 'auto' && districts.length > 0 && (
+          <label className="field">
+            {t('siting.district')}
+            <select
+              data-testid="siting-district"
+              value={choice.district ?? ''}
+              onChange={(e) => set({ district: e.target.value || null })}
+            >
+              <option value="">{t('siting.allDistricts')}</option>
+              {districts.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       {choice.candidates === 'drawn' && <p className="hint">{t('siting.drawnHint')}</p>}
+      {choice.candidates === 'file' && file && (
+        <div data-testid="siting-file-report">
+          <p className="hint">
+            {t('siting.fileRead', { file: file.fileName, count: file.candidates.length })}
+          </p>
+          {file.errors.length > 0 && (
+            <ul className="messages warn" data-testid="siting-file-errors">
+              <li>{t('siting.fileRejected', { file: file.fileName, count: file.errors.length })}</li>
+              {file.errors.map((e) => (
+                <li key={`${e.row}-${e.field ?? ''}`} data-testid="siting-file-error" data-row={e.row}>
+                  {e.file} · {e.row} · {e.field ?? '—'} · {lang === 'zh' ? e.messageZh : e.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {!hasNetwork && <p className="hint warn">{t('siting.needsNetwork')}</p>}
       <div className="row-controls">
         <button
           type="button"
           data-testid="siting-run"
-          disabled={running || !hasNetwork || (choice.model === 'capacitated' && !choice.capacity)}
+          disabled={
+            running ||
+            !hasNetwork ||
+            (choice.model === 'capacitated' && !choice.capacity) ||
+            (choice.candidates === 'file' && !file?.candidates.length)
+          }
           onClick={() => void run()}
         >
           {t('siting.run')}
