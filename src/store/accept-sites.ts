@@ -27,13 +27,13 @@ export function isAccepted(
 }
 
 /**
- * The edit that adds the chosen sites as planned facilities of the proposal's kind: all in one
- * `facilities/replace` (append) so one undo takes them all back. Sites already in the scenario are
- * skipped.
+ * The edit that adds the chosen sites as planned facilities of the proposal's kind — and, for joint
+ * sites (综合体), one of each joint kind at the same place: all in one `facilities/replace` (append)
+ * so one undo takes them all back. Sites already in the scenario (per kind) are skipped.
  * @param scenario the current scenario
  * @param proposal the proposal shown
  * @param siteIds the sites to accept, in the proposal's order
- * @param name display name of a new facility (translated, e.g. "新建 托育机构"); numbered like clicks
+ * @param name display name of a new facility of a kind (translated, e.g. "新建 托育机构"); numbered like clicks
  * @param capacity capacity given to each new site (the capacitated model's), with its field; null keeps
  *   the starting capacities of a clicked facility
  * @returns the action to dispatch, or null when there is nothing to add
@@ -41,21 +41,28 @@ export function isAccepted(
  */
 export function acceptSites(
   scenario: Pick<Scenario, 'facilities'>,
-  proposal: Pick<ProposalView, 'kind' | 'sites'>,
+  proposal: Pick<ProposalView, 'kind' | 'sites'> & { weights?: ProposalView['weights'] },
   siteIds: readonly string[],
-  name: string,
+  name: (kind: Facility['kind']) => string,
   capacity: { field: CapacityField; value: number } | null,
 ): ScenarioAction | null {
   const ids = new Set(scenario.facilities.map((f) => f.id));
   const added: Facility[] = [];
+  const kinds = [
+    proposal.kind,
+    ...(proposal.weights ?? []).map((w) => w.kind).filter((k) => k !== proposal.kind),
+  ];
   for (const site of proposal.sites) {
     if (!siteIds.includes(site.id)) continue;
-    if (isAccepted({ facilities: [...scenario.facilities, ...added] }, proposal.kind, site)) continue;
-    const facility = newFacility(proposal.kind, [site.lon, site.lat], ids, name);
-    if (capacity) facility.capacity = { ...facility.capacity, [capacity.field]: capacity.value };
-    facility.properties = { sitingSite: site.id };
-    ids.add(facility.id);
-    added.push(facility);
+    for (const kind of kinds) {
+      if (isAccepted({ facilities: [...scenario.facilities, ...added] }, kind, site)) continue;
+      const facility = newFacility(kind, [site.lon, site.lat], ids, name(kind));
+      if (capacity && kind === proposal.kind)
+        facility.capacity = { ...facility.capacity, [capacity.field]: capacity.value };
+      facility.properties = { sitingSite: site.id };
+      ids.add(facility.id);
+      added.push(facility);
+    }
   }
   if (added.length === 0) return null;
   return { type: 'facilities/replace', facilities: added, mode: 'append' };

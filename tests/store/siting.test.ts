@@ -57,7 +57,7 @@ describe('siting in the store', () => {
 
   it('accepts all sites as planned facilities in one edit that one undo takes back', () => {
     const s0 = loaded();
-    const action = acceptSites(s0.scenario, proposal(), ['n1', 'n2'], '新建 托育机构', null)!;
+    const action = acceptSites(s0.scenario, proposal(), ['n1', 'n2'], () => '新建 托育机构', null)!;
     const s1 = reduce(s0, action);
     const added = s1.scenario.facilities.slice(2);
     expect(added.map((f) => [f.id, f.kind, f.status, f.location])).toEqual([
@@ -67,7 +67,7 @@ describe('siting in the store', () => {
     expect(added.map((f) => f.properties.sitingSite)).toEqual(['n1', 'n2']);
     expect(proposal().sites.every((x) => isAccepted(s1.scenario, 'nursery', x))).toBe(true);
     // A second accept adds nothing: they are already there.
-    expect(acceptSites(s1.scenario, proposal(), ['n1', 'n2'], 'x', null)).toBeNull();
+    expect(acceptSites(s1.scenario, proposal(), ['n1', 'n2'], () => 'x', null)).toBeNull();
     const back = reduce(s1, { type: 'history/undo' });
     expect(back.scenario.facilities.map((f) => f.id)).toEqual(['f1', 'f2']);
     expect(isAccepted(back.scenario, 'nursery', proposal().sites[0]!)).toBe(false);
@@ -75,11 +75,32 @@ describe('siting in the store', () => {
 
   it('accepts one site, with the capacitated model capacity in the kind field', () => {
     const s0 = loaded();
-    const action = acceptSites(s0.scenario, proposal(), ['n2'], 'N', { field: 'places', value: 80 })!;
+    const action = acceptSites(s0.scenario, proposal(), ['n2'], () => 'N', { field: 'places', value: 80 })!;
     const s1 = reduce(s0, action);
     expect(s1.scenario.facilities.map((f) => f.id)).toEqual(['f1', 'f2', 'new-1']);
     expect(s1.scenario.facilities[2]!.capacity.places).toBe(80);
     expect(s1.scenario.facilities[2]!.location).toEqual([117.26, 31.81]);
+  });
+
+  it('accepts a joint site (综合体) as one planned facility of each kind, in one undoable edit', () => {
+    const s0 = loaded();
+    const joint = {
+      ...proposal(),
+      weights: [
+        { kind: 'nursery' as const, minutes: 5, weight: 1 },
+        { kind: 'elderly-daycare' as const, minutes: 15, weight: 2 },
+      ],
+    };
+    const s1 = reduce(
+      s0,
+      acceptSites(s0.scenario, joint, ['n1'], (k) => `new ${k}`, null)!,
+    );
+    const added = s1.scenario.facilities.slice(2);
+    expect(added.map((f) => [f.kind, f.name, f.location])).toEqual([
+      ['nursery', 'new nursery 1', [117.25, 31.8]],
+      ['elderly-daycare', 'new elderly-daycare 2', [117.25, 31.8]],
+    ]);
+    expect(reduce(s1, { type: 'history/undo' }).scenario.facilities).toHaveLength(2);
   });
 
   it('uses the planned facilities of the kind as drawn candidates, not as existing ones', () => {

@@ -31,7 +31,7 @@ export function ProposalTable({ running, capacity }: { running: boolean; capacit
     const parameters = st.results.evaluation?.parameters;
     const field = parameters ? coverageOptionsForKind(p.kind, parameters).capacity?.field : undefined;
     const sized = p.model === 'capacitated' && field && capacity ? { field, value: capacity } : null;
-    const name = t('whatif.newName', { kind: t(`kinds.${p.kind}`) });
+    const name = (kind: string) => t('whatif.newName', { kind: t(`kinds.${kind}`) });
     const action = acceptSites(st.scenario, p, ids, name, sized);
     if (action) dispatch(action);
   };
