@@ -85,4 +85,63 @@ describe.skipIf(!hasChromium)('suggest sites (demo) in chromium', () => {
     expect(browser.external).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
+  it('suggests joint sites (综合体) with edited weights, then sites from a candidate file with a bad row listed', async () => {
+    const { page, browser } = session;
+    const facilitiesBefore = (await state(page)).scenario.facilities.length;
+    await page.selectOption('[data-testid=siting-kind]', KIND);
+    await page.selectOption('[data-testid=siting-model]', 'mclp');
+    await page.selectOption('[data-testid=siting-candidates]', 'auto');
+    await page.fill('[data-testid=siting-count]', '2');
+    await page.check('[data-testid=siting-joint]');
+    await page.fill('[data-testid=siting-joint-weight]', '2');
+    await page.click('[data-testid=siting-run]');
+    await page.waitForSelector('[data-testid=proposal][data-final=true]', { timeout: 120_000 });
+    await expect(page.getAttribute('[data-testid=proposal-unit]', 'data-unit')).resolves.toBe('weighted');
+    const weights = await page.textContent('[data-testid=proposal-weights]');
+    expect(weights).toMatch(/2/);
+    figures['joint proposal weights'] = weights;
+    await expect(page.locator('[data-testid=proposal-site]').count()).resolves.toBe(2);
+    await page.click('[data-testid=siting-accept-all]');
+    // Each joint site becomes one planned facility of each kind.
+    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(facilitiesBefore + 4);
+    await page.locator('body').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await state(page)).scenario.facilities.length).toBe(facilitiesBefore);
+    await waitIdle(page);
+    await page.uncheck('[data-testid=siting-joint]');
+
+    // Candidates from a file: three points at estates of the demo and a row without a latitude.
+    const estates = (await state(page)).scenario.estates.filter((e) => e.location !== null).slice(0, 3);
+    const csv = [
+      '名称,经度,纬度',
+      ...estates.map((e, k) => `候选${k + 1},${e.location![0]},${e.location![1]}`),
+      '坏行,117.2,',
+    ].join('\n');
+    await page.selectOption('[data-testid=siting-candidates]', 'file');
+    await page.setInputFiles('[data-testid=siting-file]', {
+      name: 'candidates.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.locator('[data-testid=siting-file-error][data-row="4"]').waitFor({ timeout: 30_000 });
+    await page.fill('[data-testid=siting-count]', '1');
+    await page.click('[data-testid=siting-run]');
+    await page.waitForSelector('[data-testid=proposal][data-final=true]', { timeout: 120_000 });
+    const ids = await page.evaluate(() =>
+      (
+        window as never as {
+          __lifecircle: {
+            store: { getState(): { results: { siting: { proposal: { sites: { id: string }[] } } } } };
+          };
+        }
+      ).__lifecircle.store
+        .getState()
+        .results.siting.proposal.sites.map((x) => x.id),
+    );
+    expect(ids).toHaveLength(1);
+    expect(['1', '2', '3']).toContain(ids[0]);
+    await screenshot(page, 'siting-03-file-candidates');
+    expect(browser.external).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
 });
