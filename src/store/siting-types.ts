@@ -3,21 +3,12 @@
  * field names, plain JSON as the worker returns it), and the panel's choices.
  */
 import type { FacilityKind, ImportError, LngLat } from '../core';
-import type { SitingModel, SolveMethod } from '../core/siting';
+import type { ProposedSite, SitingModel, SolveMethod } from '../core/siting';
 
 export type { SitingModel };
 
 /** One proposed site: where, how much it adds, and the estates it newly serves (its catchment). */
-export interface ProposedSite {
-  id: string;
-  lon: number;
-  lat: number;
-  /** What the site adds, in the model's demand unit. */
-  gain: number;
-  households: number;
-  estates: number;
-  estateIds: string[];
-}
+export type { ProposedSite };
 
 export interface ProposalView {
   model: SitingModel;
