@@ -72,6 +72,3 @@ export interface SitingState {
   /** The site whose catchment is highlighted (hovered or selected in the table), or null. */
   highlight: string | null;
 }
-
-/** The warning a proposal carries when HiGHS could not be loaded (the panel shows it translated). */
-export const HIGHS_UNAVAILABLE = 'HiGHS could not be loaded';

@@ -2,5 +2,9 @@
 import { createHandlers } from './handlers';
 import { serve } from './host';
 import type { Endpoint } from './messages';
+import { TEST_HOOKS_WORKER_NAME } from './protocol';
+import { testHookHandlers } from './test-hooks';
 
-serve(self as unknown as Endpoint, createHandlers());
+const scope = self as unknown as Endpoint & { name?: string };
+const handlers = createHandlers();
+serve(scope, scope.name === TEST_HOOKS_WORKER_NAME ? { ...handlers, ...testHookHandlers() } : handlers);

@@ -37,14 +37,26 @@ import { openDemo } from './demo-open';
 import { graphSegments } from './graph-segments';
 import { siteInWorker } from './site-handler';
 import type { Handler, HandlerContext } from './host';
-import type { CoverageRequest, CoverageResponse, NetworkLoaded, RequestMap, RequestType } from './protocol';
+import type {
+  CoverageRequest,
+  CoverageResponse,
+  NetworkLoaded,
+  RequestMap,
+  RequestType,
+  TestHookRequestType,
+} from './protocol';
 
 /** Budgets drawn as nested service areas (the 5/10/15-minute life circles of GB 50180-2018). */
 export const SERVICE_AREA_MINUTES = [5, 10, 15];
 
 type Req<T extends RequestType> = RequestMap[T][0];
 type Res<T extends RequestType> = RequestMap[T][1];
-type Handlers = { [T in RequestType]: (data: Req<T>, ctx: HandlerContext) => Res<T> | Promise<Res<T>> };
+type Handlers = {
+  [T in Exclude<RequestType, TestHookRequestType>]: (
+    data: Req<T>,
+    ctx: HandlerContext,
+  ) => Res<T> | Promise<Res<T>>;
+};
 
 function profileAndParameters(profileId: string, overrides: Record<string, number>) {
   const profile: RuleProfile | undefined = getProfile(profileId);
@@ -211,12 +223,6 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         : null,
       elapsedMs: 0,
     }),
-    'debug/crash': () => {
-      setTimeout(() => {
-        throw new Error('debug crash');
-      });
-      return new Promise<never>(() => undefined);
-    },
   };
   return handlers as unknown as Record<string, Handler>;
 }

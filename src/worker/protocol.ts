@@ -220,9 +220,20 @@ export type RequestMap = {
   /** Proposes new sites; the first (heuristic) answer arrives early through `onPartial`. */
   site: [SiteRequest, SitingProposal];
   'coverage/served-by': [{ estateId: string }, Partial<Record<FacilityKind, ServingFacility[]>>];
-  /** Test hook: throws inside the worker as an uncaught error would. */
+  /**
+   * Test hook: throws inside the worker as an uncaught error would. Served only by a worker started
+   * with test hooks (`src/worker/test-hooks.ts`); the production worker answers it as unknown.
+   */
   'debug/crash': [Record<string, never>, never];
 };
+
+/** The warning a proposal carries when HiGHS could not be loaded (the panel shows it translated). */
+export const HIGHS_UNAVAILABLE = 'HiGHS could not be loaded';
+
+/** Requests only a worker started with test hooks serves. */
+export type TestHookRequestType = 'debug/crash';
+/** The worker's name when the page runs under a browser test (`WorkerOptions.name`). */
+export const TEST_HOOKS_WORKER_NAME = 'lifecircle-analysis+test-hooks';
 
 export type RequestType = keyof RequestMap;
 export type { FeatureCollection };

@@ -7,7 +7,7 @@
 import type { CoverageNetwork, ProfileParameters } from '../core';
 import { proposeSites } from '../core/siting/propose-sites';
 import type { SitingProposal } from '../core/siting/siting-types';
-import { HIGHS_UNAVAILABLE } from '../store/siting-types';
+import { HIGHS_UNAVAILABLE } from './protocol';
 import type { HandlerContext } from './host';
 import { loadHighsOnce } from './load-highs';
 import type { SiteRequest } from './protocol';

@@ -71,3 +71,22 @@ describe('src/core purity', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('src/worker boundaries', () => {
+  it('has no file that imports store, UI or map code (the worker answers in its own protocol types)', () => {
+    const worker = join(ROOT, 'src/worker');
+    const files = sources(worker);
+    expect(files.length).toBeGreaterThan(5);
+    const problems: string[] = [];
+    for (const file of files) {
+      for (const match of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+        const specifier = match[1]!;
+        if (!specifier.startsWith('.')) continue;
+        const target = relative(join(ROOT, 'src'), resolve(dirname(file), specifier)).split(/[\\/]/)[0]!;
+        if (['store', 'ui', 'map'].includes(target))
+          problems.push(`${relative(ROOT, file)} imports src/${target}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

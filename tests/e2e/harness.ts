@@ -108,6 +108,10 @@ export async function launch(origin: string): Promise<Browser> {
     locale: 'zh-CN',
     acceptDownloads: true,
   });
+  // The app exposes window.__lifecircle and its worker's test requests only when asked (src/ui/app/debug.ts).
+  await context.addInitScript(() => {
+    (window as unknown as { __LIFECIRCLE_TEST_HOOKS__: boolean }).__LIFECIRCLE_TEST_HOOKS__ = true;
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const external: string[] = [];
   const problems: string[] = [];

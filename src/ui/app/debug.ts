@@ -1,6 +1,8 @@
 /**
  * What the browser tests read (window.__lifecircle): timings and a way to find a facility on screen.
- * Only public APIs are exposed; nothing here changes the app.
+ * Installed only when the test harness asks for it before the page loads
+ * (`window.__LIFECIRCLE_TEST_HOOKS__ = true`, Playwright's addInitScript); only public APIs are
+ * exposed, nothing here changes the app.
  */
 import type { MapController } from '../../map/MapController';
 import type { AppStoreApi } from '../../store/store';
@@ -45,4 +47,43 @@ export function setDebugMap(map: MapController | null): void {
   const waiters = mapWaiters;
   mapWaiters = [];
   waiters.forEach((resolve) => resolve(map));
+}
+
+/** True when a browser test asked for the hooks (set before the page's scripts run). */
+export function testHooksRequested(): boolean {
+  return (globalThis as { __LIFECIRCLE_TEST_HOOKS__?: unknown }).__LIFECIRCLE_TEST_HOOKS__ === true;
+}
+
+/** When the map shown now has drawn the latest results (asked again if that map is destroyed first). */
+async function drawnAt(): Promise<number> {
+  const at = await (await currentMap()).whenResultsRendered();
+  return Number.isNaN(at) ? drawnAt() : at;
+}
+
+/**
+ * Exposes the store, runner and map as window.__lifecircle and records “time to interactive”: the
+ * first render of the map that draws both the first compliance and the first coverage results
+ * (resultsAt: when they reached the store).
+ */
+export function installTestHooks(services: {
+  store: AppStoreApi;
+  runner: AnalysisRunner;
+  flushSave: () => Promise<void>;
+}): void {
+  const { store } = services;
+  const stopWatch = store.subscribe(
+    (s) => s.results.evaluation !== null && s.results.coverage !== null,
+    (ready) => {
+      if (!ready) return;
+      stopWatch();
+      requestAnimationFrame(() => {
+        debugHandle.resultsAt = performance.now();
+      });
+      void drawnAt().then((at) => {
+        debugHandle.interactiveAt = at;
+      });
+    },
+  );
+  Object.assign(debugHandle, services);
+  (window as unknown as { __lifecircle: DebugHandle }).__lifecircle = debugHandle;
 }

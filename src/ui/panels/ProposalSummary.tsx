@@ -3,7 +3,8 @@
  * of k sites serves more than x % more"), the method, and what could not be used.
  */
 import { useTranslation } from 'react-i18next';
-import { HIGHS_UNAVAILABLE, type ProposalView } from '../../store/siting-types';
+import type { ProposalView } from '../../store/siting-types';
+import { HIGHS_UNAVAILABLE } from '../../worker/protocol';
 import { useApp } from '../../store/store';
 import { formatNumber } from '../format';
 
