@@ -6,6 +6,7 @@ import type { CapacityOptions, CoverageInput, CoverageParameters } from './types
 const DEFAULT_MAX_SNAP_M = 500;
 /** Demand cells of 250 m: a few blocks, about one neighbourhood committee's reach in central Shanghai. */
 const DEFAULT_ZONE_CELL_M = 250;
+const DEFAULT_ZONE_BLOCK_M = 2000;
 
 /** The unit each capacity field is counted in (also the siting proposal's demand unit). */
 export const CAPACITY_UNIT: Record<CapacityOptions['field'], string> = {
@@ -70,6 +71,7 @@ export function resolveParameters(input: CoverageInput): CoverageParameters {
     capacity,
     capacityUnit: capacity === null ? null : CAPACITY_UNIT[capacity.field],
     zoneCellM: positive('zoneCellM', o.zoneCellM ?? DEFAULT_ZONE_CELL_M),
+    zoneBlockM: positive('zoneBlockM', o.zoneBlockM ?? DEFAULT_ZONE_BLOCK_M),
   };
 }
 

@@ -58,6 +58,13 @@ export interface CoverageOptions {
   catchments?: boolean;
   /** Side of the square demand cells merged into underserved zones, metres. Default 250. */
   zoneCellM?: number;
+  /**
+   * Side of the square planning blocks underserved zones are split at, metres (rounded to whole
+   * cells). A zone is a connected group of cells inside one block, so a city whose estates are mostly
+   * underserved gives zones a planner can act on (and an edit re-traces only the blocks it touched),
+   * not one polygon over the whole city. Default 2000 (about a 15-minute walk across).
+   */
+  zoneBlockM?: number;
 }
 
 export interface CoverageInput {
@@ -174,6 +181,7 @@ export interface CoverageParameters {
   /** Unit of demand and capacity: `places`, `beds` or `m²`; null without capacity options. */
   capacityUnit: string | null;
   zoneCellM: number;
+  zoneBlockM: number;
 }
 
 /** Properties of one underserved zone (a merged group of demand cells). */

@@ -43,9 +43,11 @@ interface Zone {
  * Underserved zones that follow what-if edits locally. The estates flagged `underserved` (on the
  * network, located) are binned into square demand cells of `parameters.zoneCellM` in a local metric
  * frame anchored at the south-west corner of all located estates (the grid never moves); 4-connected
- * groups of occupied cells become one polygon each (exact union of the squares, holes kept) with the
- * households, residents, demand and missing supply (Σ demand × max(0, 1 − A_i)) of their estates.
- * An update re-traces only the zones that contain or touch a changed estate's cell; a zone keeps its
+ * groups of occupied cells inside one planning block (`parameters.zoneBlockM`, whole cells) become
+ * one polygon each (exact union of the squares, holes kept) with the households, residents, demand and
+ * missing supply (Σ demand × max(0, 1 − A_i)) of their estates. Zones never cross a block's edge, so
+ * an update re-traces only the zones of the blocks it touched, however much of the city is
+ * underserved. An update re-traces the zones that contain or touch a changed estate's cell; a zone keeps its
  * number while its south-west-most cell stays in it (the first build numbers zones 1…n from the
  * south-west), so the map can diff zones by number.
  * @param estates the estates, in the order of `rows`
@@ -63,6 +65,12 @@ export function createUnderservedZoneTracker(
 ): UnderservedZoneTracker {
   const grid = zoneCellGrid(estates, parameters.zoneCellM);
   const { lng0, lat0, frame, size, width } = grid;
+  /** Cells per side of a planning block. */
+  const block = Math.max(1, Math.round(parameters.zoneBlockM / size));
+  const blockOf = (c: number): number => {
+    const x = c % width;
+    return Math.floor((c - x) / width / block) * width + Math.floor(x / block);
+  };
   const cellOf = grid.estateCell;
   const flagged = new Uint8Array(estates.length);
   /** Underserved estates per occupied cell, ascending. */
@@ -71,11 +79,14 @@ export function createUnderservedZoneTracker(
   const zones = new Map<number, Zone>();
   let nextZone = 1;
 
+  /** The 4-neighbours of a cell in its own planning block. */
   const neighbours = (c: number): number[] => {
     const x = c % width;
-    const out = [c + width, c - width];
-    if (x + 1 < width) out.push(c + 1);
-    if (x > 0) out.push(c - 1);
+    const b = blockOf(c);
+    const out: number[] = [];
+    for (const n of [c + width, c - width]) if (n >= 0 && blockOf(n) === b) out.push(n);
+    if (x + 1 < width && blockOf(c + 1) === b) out.push(c + 1);
+    if (x > 0 && blockOf(c - 1) === b) out.push(c - 1);
     return out;
   };
   const group = (seed: number): number[] => {

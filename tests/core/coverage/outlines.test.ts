@@ -78,6 +78,7 @@ describe('underservedZones', () => {
   const parameters = {
     mode: 'network',
     zoneCellM: 250,
+    zoneBlockM: 2000,
     capacity: { field: 'places', perResident: 0.01 },
     capacityUnit: 'places',
   } as CoverageParameters;

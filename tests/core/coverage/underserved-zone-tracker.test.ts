@@ -25,6 +25,7 @@ const parameters = (capacity: boolean): CoverageParameters => ({
   capacity: capacity ? { field: 'places', perResident: 0.01 } : null,
   capacityUnit: capacity ? 'places' : null,
   zoneCellM: 250,
+  zoneBlockM: 2000,
 });
 
 const row = (id: string, underserved: boolean, rand: () => number): EstateCoverage => ({
@@ -94,5 +95,47 @@ describe('underserved zones updated locally', () => {
     expect(patch.upserted[0]!.properties.zone).toBe(before[2]!.properties.zone);
     expect(patch.removed).toEqual([before[3]!.properties.zone]);
     expect(tracker.zones().features.slice(0, 2)).toEqual(before.slice(0, 2));
+  });
+
+  it('splits a city-wide underserved area at the planning blocks, so an edit re-traces one block', () => {
+    const rand = mulberry32(9);
+    // One estate in the middle of every 250 m cell of a 40 × 40-cell (10 km) square, all underserved.
+    const lat0 = 31.2;
+    const mPerLat = 111_320;
+    const mPerLng = mPerLat * Math.cos((lat0 * Math.PI) / 180);
+    // A served estate at the south-west corner anchors the cell grid there.
+    const estates = [
+      ...Array.from({ length: 1600 }, (_, i) =>
+        makeEstate(
+          `e${i}`,
+          [121.4 + (((i % 40) + 0.5) * 250) / mPerLng, lat0 + ((Math.floor(i / 40) + 0.5) * 250) / mPerLat],
+          300,
+        ),
+      ),
+      makeEstate('corner', [121.4, lat0], 300),
+    ];
+    const p = parameters(false);
+    let rows = estates.map((e) => row(e.id, e.id !== 'corner', rand));
+    const tracker = createUnderservedZoneTracker(estates, rows, p);
+    const zones = tracker.zones().features;
+    // 2000 m blocks of 8 × 8 cells: 5 × 5 zones of 64 cells, each estate in exactly one.
+    expect(zones.map((f) => f.properties.cells)).toEqual(Array(25).fill(64));
+    expect(zones.flatMap((f) => f.properties.estateIds).sort()).toEqual(
+      estates
+        .slice(0, 1600)
+        .map((e) => e.id)
+        .sort(),
+    );
+    // Serving the estate of one cell re-traces its block's zone only.
+    const served = 41 * 10; // column 10, row 10: block (1, 1)
+    rows = rows.map((r, i) => (i === served ? row(r.id, false, rand) : r));
+    const patch = tracker.update([served], rows);
+    expect(patch.removed).toEqual([]);
+    expect(patch.upserted).toHaveLength(1);
+    expect(patch.upserted[0]!.properties.cells).toBe(63);
+    expect(patch.upserted[0]!.properties.estateIds).not.toContain(`e${served}`);
+    // With blocks larger than the area, the same estates are one zone.
+    const whole = createUnderservedZoneTracker(estates, rows, { ...p, zoneBlockM: 20_000 }).zones().features;
+    expect(whole.map((f) => f.properties.cells)).toEqual([1599]);
   });
 });
