@@ -104,11 +104,13 @@ export async function runReport(argv: string[]): Promise<number> {
   const network = loaded?.network ?? null;
   const sessions: Partial<Record<FacilityKind, CoverageSession>> = {};
   const coverage: Partial<Record<FacilityKind, CoverageResult>> = {};
+  let placements: CoverageSession['placements'] = null; // the estates snapped once for every kind
   for (const kind of FACILITY_KINDS) {
     const ofKind = facilities.filter((f) => f.kind === kind);
     if (ofKind.length === 0) continue;
     // Every estate takes part, so that loads (2SFCA) are those of the whole area, not of the ones reported.
     const session = createCoverageSession({
+      placements,
       estates: imported.estates,
       facilities: ofKind,
       network,
@@ -119,6 +121,7 @@ export async function runReport(argv: string[]): Promise<number> {
         maxSnapM: nonNegativeNumber(values['max-snap'], '--max-snap') ?? 500,
       },
     });
+    placements = session.placements;
     sessions[kind] = session;
     coverage[kind] = session.result();
   }

@@ -24,6 +24,7 @@ import {
 } from './layers';
 import { mapLocale, relabelControls, relabelScale } from './map-locale';
 import { NUMBER_ICON_PREFIX, numberIcon } from './number-icon';
+import { StreetSource } from './street-source';
 import { Pointer, type HoverTarget } from './pointer';
 import { installPrintSnapshot } from './print-snapshot';
 import { SourceBatcher } from './source-batcher';
@@ -63,6 +64,8 @@ export interface MapControllerOptions extends DragCallbacks {
   onAdd(location: [number, number]): void;
   /** Text of the hover card for a feature (kept outside so it can be translated). */
   describe(layer: HoverTarget, id: string): string[];
+  /** The hint shown when a dense city's streets are hidden at this zoom (translated). */
+  streetsHint(): string;
 }
 
 export class MapController {
@@ -78,6 +81,7 @@ export class MapController {
   /** Resolves once sources and layers exist (the first style.load). */
   readonly ready: Promise<void>;
   private readonly sources: SourceBatcher;
+  private readonly streets: StreetSource;
   private readonly pointer: Pointer;
   private readonly cleanup: (() => void)[] = [];
   private styleUrl: string;
@@ -115,6 +119,11 @@ export class MapController {
     this.map.on('move', () => {
       if (this.lang !== this.createdLang) relabelScale(this.map.getContainer(), this.lang);
     });
+    this.streets = new StreetSource(
+      this.map,
+      () => options.streetsHint(),
+      () => this.store.getState().view.layers.streets,
+    );
     this.sources = new SourceBatcher(this.map, {
       onFlush: () => this.flushed(),
       busy: () => options.busy(),
@@ -175,6 +184,7 @@ export class MapController {
           const shown = id === 'facilities' ? this.withDragged(data) : data;
           if (this.sources.queue(id, shown) && RESULT_SOURCES.includes(id)) this.resultsStale = true;
         },
+        setStreets: (segments) => this.streets.set(segments),
         applyView: () => this.applyView(),
         select: (selection) => this.pointer.select(selection),
         setTool: (tool) => this.pointer.setTool(tool),
@@ -193,6 +203,7 @@ export class MapController {
     this.resultWaiters.splice(0).forEach((resolve) => resolve(NaN));
     this.cleanup.forEach((f) => f());
     this.sources.cancel();
+    this.streets.remove();
     this.pointer.remove();
     this.map.remove();
   }
@@ -235,6 +246,7 @@ export class MapController {
   private install(): void {
     if (!this.map.hasImage(HATCH_IMAGE)) this.map.addImage(HATCH_IMAGE, hatchImage());
     this.sources.install();
+    this.streets.install();
     for (const layer of plannerLayers()) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer);
     this.installed = true;
     this.pointer.install();
@@ -251,6 +263,7 @@ export class MapController {
     const container = this.map.getContainer();
     relabelControls(container, lang);
     relabelScale(container, lang);
+    this.streets.updateHint();
   }
 
   private setStyleUrl(url: string): void {
@@ -292,5 +305,6 @@ export class MapController {
     const colour = colourBy === 'minutes' ? minutesColour : complianceColour;
     this.map.setPaintProperty('estates-fill', 'fill-color', colour);
     this.map.setPaintProperty('estates-point', 'circle-color', colour);
+    this.streets.updateHint();
   }
 }

@@ -2,7 +2,7 @@
  * Pure builders of the GeoJSON the map draws, from app data. Properties carry only what the layer
  * styles need; names are shown as text in the hover card, never as HTML.
  */
-import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { Estate, EstateResult, Facility } from '../core';
 
 /** The part of a coverage result the estate layer needs. */
@@ -78,27 +78,6 @@ export function facilityFeatures(
         load: loads?.get(f.id) ?? -1,
       },
     })),
-  };
-}
-
-/**
- * Street segments (flat [lon0, lat0, lon1, lat1, …]) as one MultiLineString feature.
- * @param segments four numbers per segment
- */
-export function streetFeatures(segments: Float64Array | null): FeatureCollection<MultiLineString> {
-  if (!segments || segments.length < 4) return { type: 'FeatureCollection', features: [] };
-  const lines: [number, number][][] = [];
-  for (let k = 0; k + 3 < segments.length; k += 4) {
-    lines.push([
-      [segments[k]!, segments[k + 1]!],
-      [segments[k + 2]!, segments[k + 3]!],
-    ]);
-  }
-  return {
-    type: 'FeatureCollection',
-    features: [
-      { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: lines } },
-    ],
   };
 }
 

@@ -14,6 +14,7 @@ import {
   UNDERSERVED_COLOUR,
 } from './palette';
 import { NUMBER_ICON_PREFIX } from './number-icon';
+import { STREET_SOURCE, STREET_TILE_LAYER } from './street-tiles';
 
 /**
  * GeoJSON sources the controller owns; `promoteId` makes feature-state work with string ids, and keys
@@ -22,7 +23,6 @@ import { NUMBER_ICON_PREFIX } from './number-icon';
 export const SOURCE_IDS = [
   'districts',
   'context',
-  'streets',
   'serviceAreas',
   'underserved',
   'estates',
@@ -144,7 +144,8 @@ export function plannerLayers(): LayerSpecification[] {
     {
       id: 'streets-line',
       type: 'line',
-      source: 'streets',
+      source: STREET_SOURCE,
+      'source-layer': STREET_TILE_LAYER,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': BASE_COLOURS.street,

@@ -23,7 +23,7 @@ export const MAX_HOLD_MS = 400;
  * by their promoted property (layers.ts), service areas by the top-level id of service-area-ids.ts.
  * Zones are numbered by each run, but a diff compares content: unchanged zones send nothing and
  * their tiles are not reloaded (in the browser tests the hatched zone tiles loaded one frame after
- * the others on every drop, ~150 ms with software WebGL). Streets are one feature.
+ * the others on every drop, ~150 ms with software WebGL). Streets are vector tiles (street-source.ts).
  */
 const DIFFED: readonly SourceId[] = ['estates', 'facilities', 'serviceAreas', 'underserved'];
 

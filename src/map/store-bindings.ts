@@ -7,13 +7,15 @@ import { shallow } from 'zustand/shallow';
 import type { AppStoreApi } from '../store/store';
 import type { AppState, Bounds, Selection } from '../store/types';
 import { bulkLayers } from './bulk-layers';
-import { EMPTY_COLLECTION, estateFeatures, facilityFeatures, streetFeatures } from './features';
+import { EMPTY_COLLECTION, estateFeatures, facilityFeatures } from './features';
 import type { SourceId } from './layers';
 import { proposalFeatures } from './proposal-features';
 import { keyServiceAreas } from './service-area-ids';
 
 export interface BindingTargets {
   queue(id: SourceId, data: unknown): void;
+  /** New street segments for the street layer's tiles. */
+  setStreets(segments: Float64Array | null): void;
   applyView(): void;
   select(selection: Selection): void;
   setTool(tool: 'select' | 'add'): void;
@@ -92,12 +94,12 @@ export function bindStore(store: AppStoreApi, to: BindingTargets): (() => void)[
   );
   off.push(
     bulkLayers.subscribe((b, prev) => {
-      if (b.streets !== prev.streets) to.queue('streets', streetFeatures(b.streets));
+      if (b.streets !== prev.streets) to.setStreets(b.streets);
       if (b.serviceAreas !== prev.serviceAreas) to.queue('serviceAreas', serviceAreas(b.serviceAreas));
     }),
   );
   const b = bulkLayers.getState();
-  to.queue('streets', streetFeatures(b.streets));
+  to.setStreets(b.streets);
   to.queue('serviceAreas', serviceAreas(b.serviceAreas));
   return off;
 }

@@ -69,6 +69,7 @@ export function MapView() {
     if (!container.current) return;
     const controller = new MapController(container.current, appStore, {
       describe,
+      streetsHint: () => i18n.t('map.streetsHint'),
       settled: () => runner.idle(),
       busy: () => runner.busy,
       onAdd: (at) => {

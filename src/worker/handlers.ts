@@ -6,6 +6,7 @@ import {
   buildWalkingGraph,
   CHINA_BOUNDS,
   createCoverageSession,
+  type CoverageSession,
   createSnapper,
   DEFAULT_SEA_TOLERANCE_M,
   deserializeGraph,
@@ -173,6 +174,8 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       const byKind: CoverageResponse['byKind'] = {};
       // One step per kind, and the service areas as one more; Cancel is heard between steps.
       const steps = FACILITY_KINDS.length + (req.serviceAreaKind ? 1 : 0);
+      // The estates are snapped once, by the first kind's session, and shared with the others.
+      let placements: CoverageSession['placements'] = null;
       for (const [k, kind] of FACILITY_KINDS.entries()) {
         ctx.progress(k / steps, 'coverage');
         await ctx.checkpoint();
@@ -181,7 +184,9 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
           facilities: req.facilities.filter((f) => f.kind === kind),
           network,
           options: coverageOptions(kind, p),
+          placements,
         });
+        placements = session.placements;
         const { state, result } = kindCoverageState(session, req.estates);
         built.set(kind, state);
         byKind[kind] = result;

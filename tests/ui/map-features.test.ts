@@ -8,7 +8,7 @@ import {
   type EstateResult,
   type Facility,
 } from '../../src/core';
-import { capacityFigure, estateFeatures, facilityFeatures, streetFeatures } from '../../src/map/features';
+import { capacityFigure, estateFeatures, facilityFeatures } from '../../src/map/features';
 import { mergeServiceAreas, serviceAreaFeatures } from '../../src/ui/app/service-area-merge';
 import { newFacility } from '../../src/store/new-facility';
 
@@ -80,23 +80,6 @@ describe('facilityFeatures and capacityFigure', () => {
     expect(capacityFigure(withPlaces)).toBe(30);
     const fc = facilityFeatures([withPlaces], new Map([['new-2', 1.4]]));
     expect(fc.features[0]!.properties).toMatchObject({ kind: 'elderly-daycare', capacity: 30, load: 1.4 });
-  });
-});
-
-describe('streetFeatures', () => {
-  it('turns four numbers per segment into one MultiLineString', () => {
-    const fc = streetFeatures(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8));
-    expect(fc.features[0]!.geometry.coordinates).toEqual([
-      [
-        [1, 2],
-        [3, 4],
-      ],
-      [
-        [5, 6],
-        [7, 8],
-      ],
-    ]);
-    expect(streetFeatures(null).features).toEqual([]);
   });
 });
 

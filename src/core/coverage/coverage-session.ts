@@ -4,7 +4,7 @@ import { careCategoryOf } from '../model/facility';
 import { estateRow, facilityRow } from './coverage-rows';
 import { summarise } from './coverage-summary';
 import { capacityOf, demandOf } from './demand';
-import { normaliseSnap, placeEstates } from './estate-placements';
+import { normaliseSnap, placeEstates, type EstatePlacements } from './estate-placements';
 import { NetworkReach } from './network-reach';
 import { IndexSet, type FacilitySlot } from './reach-engine';
 import { checkFacility, resolveParameters, selectFacilities } from './resolve-options';
@@ -26,6 +26,8 @@ import { underservedZones } from './underserved-zones';
 /** A coverage computation kept alive for what-if edits of single facilities. */
 export interface CoverageSession {
   readonly parameters: CoverageParameters;
+  /** The estates' placements on the network (null in straight-line mode), for a session of another kind. */
+  readonly placements: EstatePlacements | null;
   /** The full serialisable result (estates in input order, live facilities in slot order). */
   result(): CoverageResult;
   summary(): CoverageSummary;
@@ -60,9 +62,25 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
   const { estates, network } = input;
   const used = selectFacilities(input.facilities, input.options.kinds);
   const straight = parameters.mode === 'straight-line' || network === null;
+  const given = input.placements?.snapped;
+  const reusable =
+    given !== undefined &&
+    !straight &&
+    given.estates === estates &&
+    given.snapper === network.snapper &&
+    given.mode === parameters.snap &&
+    given.maxSnapM === parameters.maxSnapM;
   const placements = straight
     ? null
-    : placeEstates(estates, network.graph.nodeCount, network.snapper, parameters.snap!, parameters.maxSnapM!);
+    : reusable
+      ? input.placements!
+      : placeEstates(
+          estates,
+          network.graph.nodeCount,
+          network.snapper,
+          parameters.snap!,
+          parameters.maxSnapM!,
+        );
   const place = (f: Facility): FacilitySlot['place'] =>
     straight
       ? null
@@ -151,6 +169,7 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
 
   return {
     parameters,
+    placements,
     result: () => {
       const rows = estates.map((_, i) => estateRow(state, i));
       const facilities: FacilityCoverage[] = [];

@@ -9,6 +9,8 @@ import type { CoverageSnapper, UnplacedReason } from './types';
  */
 export interface EstatePlacements {
   count: number;
+  /** What was snapped, and how: another session of the same estates and network reuses the placements. */
+  snapped: { estates: readonly Estate[]; snapper: CoverageSnapper; mode: SnapMode; maxSnapM: number };
   /** Edge end nodes, nodeA ≤ nodeB (equal in node mode); −1 when not placed. */
   nodeA: Int32Array;
   nodeB: Int32Array;
@@ -54,6 +56,7 @@ export function placeEstates(
   const n = estates.length;
   const p: EstatePlacements = {
     count: n,
+    snapped: { estates, snapper, mode, maxSnapM },
     nodeA: new Int32Array(n).fill(-1),
     nodeB: new Int32Array(n).fill(-1),
     offA: new Float64Array(n),

@@ -12,6 +12,20 @@ import type { Catchment, FacilitySlot, IndexSet, ReachEngine } from './reach-eng
 const edgeKey = (a: number, b: number, n: number): number => a * n + b;
 
 /**
+ * Per-graph scratch of the searches whose results are read at once (a catchment, an edit's repair):
+ * one 1M-node search result is 16 MB, and five kinds' sessions never search at the same time.
+ */
+const sharedScratch = new WeakMap<WalkingGraph, { local: SearchResult; settled: Uint32Array }>();
+function scratchOf(graph: WalkingGraph): { local: SearchResult; settled: Uint32Array } {
+  let s = sharedScratch.get(graph);
+  if (!s) {
+    s = { local: createSearchResult(graph.nodeCount), settled: new Uint32Array(graph.nodeCount) };
+    sharedScratch.set(graph, s);
+  }
+  return s;
+}
+
+/**
  * Network distances, all from the network module's one search (multiSourceSearch / resumeSearch, exact
  * (distance, source) order, so a label field is the unique fixpoint of its sources whatever order they
  * were added in). The nearest-facility field is ONE multi-source search over all facilities (seeded
@@ -48,8 +62,10 @@ export class NetworkReach implements ReachEngine {
     this.nearestM = new Float64Array(e).fill(Infinity);
     this.nearestNetworkM = new Float64Array(e).fill(Infinity);
     this.field = createSearchResult(graph.nodeCount);
-    this.local = createSearchResult(graph.nodeCount);
-    this.settled = new Uint32Array(graph.nodeCount);
+    // Scratch of one call at a time, shared by the sessions of every kind on this graph.
+    const shared = scratchOf(graph);
+    this.local = shared.local;
+    this.settled = shared.settled;
     this.changed = new Uint32Array(Math.min(graph.nodeCount, 4096));
     this.scratch = new Float64Array(e).fill(Infinity);
   }

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Estate } from '../model/estate';
 import type { Facility, FacilityKind } from '../model/facility';
 import type { SnapMode, SnappedPoint, WalkingGraph } from '../model/network';
+import type { EstatePlacements } from './estate-placements';
 
 /** `network`: walking distances on the street graph; `straight-line`: great-circle fallback. */
 export type CoverageMode = 'network' | 'straight-line';
@@ -72,6 +73,12 @@ export interface CoverageInput {
   facilities: Facility[];
   network: CoverageNetwork | null;
   options: CoverageOptions;
+  /**
+   * The estates' placements on the network from another session (another facility kind's):
+   * reused when they were snapped from the same estates array and snapper in the same way, so a run
+   * over five kinds snaps each estate once; otherwise ignored.
+   */
+  placements?: EstatePlacements | null;
 }
 
 /** Why an estate or facility has no distance: no coordinates, or farther than maxSnapM from the network. */

@@ -182,3 +182,27 @@ describe('coverage monotonicity (property tests)', () => {
     );
   });
 });
+
+describe('estate placements shared between sessions', () => {
+  it('reuses another session’s placements of the same estates and snapping, and gives the same result', () => {
+    const input = scenario(31, 60, 6, 'edge');
+    const first = createCoverageSession(input);
+    const other = { ...input, facilities: input.facilities.slice(0, 3) };
+    const shared = createCoverageSession({ ...other, placements: first.placements });
+    expect(shared.placements).toBe(first.placements);
+    expect(shared.result()).toEqual(createCoverageSession(other).result());
+  });
+
+  it('snaps again when the estates, the snapping or the network differ', () => {
+    const input = scenario(32, 40, 4, 'edge');
+    const first = createCoverageSession(input);
+    const wider = { ...input, options: { ...input.options, maxSnapM: 200 }, placements: first.placements };
+    expect(createCoverageSession(wider).placements).not.toBe(first.placements);
+    const copied = { ...input, estates: input.estates.slice(), placements: first.placements };
+    expect(createCoverageSession(copied).placements).not.toBe(first.placements);
+    const other = scenario(33, 40, 4, 'edge');
+    expect(createCoverageSession({ ...other, placements: first.placements }).placements).not.toBe(
+      first.placements,
+    );
+  });
+});
