@@ -226,7 +226,13 @@ export interface LifeCircleWindow {
     store: { getState(): AppStateView };
     runner: {
       idle(): Promise<void>;
-      metrics: { lastEditMs: number | null; lastRunMs: number | null; edits: number; runs: number };
+      metrics: {
+        lastEditMs: number | null;
+        lastEditWorkerMs: number | null;
+        lastRunMs: number | null;
+        edits: number;
+        runs: number;
+      };
       client: { send(type: string, data: unknown): Promise<unknown> };
     };
     map: {

@@ -29,6 +29,8 @@ import { mergeServiceAreas } from './service-area-merge';
 export interface RunnerMetrics {
   /** Round trip of the last what-if edit (send → answer), ms. */
   lastEditMs: number | null;
+  /** The worker's own time for that edit (the rest of the round trip is waiting: transfer, a busy main thread). */
+  lastEditWorkerMs: number | null;
   /** Round trip of the last full coverage run, ms. */
   lastRunMs: number | null;
   edits: number;
@@ -59,7 +61,13 @@ const same = (a: readonly unknown[] | null, b: readonly unknown[] | null) =>
 export class AnalysisRunner {
   readonly client: AnalysisClient<RequestMap>;
   readonly jobs: JobRunner;
-  readonly metrics: RunnerMetrics = { lastEditMs: null, lastRunMs: null, edits: 0, runs: 0 };
+  readonly metrics: RunnerMetrics = {
+    lastEditMs: null,
+    lastEditWorkerMs: null,
+    lastRunMs: null,
+    edits: 0,
+    runs: 0,
+  };
   private workerNetwork: string | null = null;
   private evaluationKey: unknown[] | null = null;
   private coverageKey: unknown[] | null = null;
@@ -315,6 +323,7 @@ export class AnalysisRunner {
       try {
         const res = await this.client.send('coverage/edit', { ops, serviceAreaKind: kind });
         this.metrics.lastEditMs = performance.now() - started;
+        this.metrics.lastEditWorkerMs = res.elapsedMs;
         this.metrics.edits++;
         this.applyEdit(res);
       } catch (error) {
