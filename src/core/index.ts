@@ -6,5 +6,7 @@ export * from './io';
 export * from './rules';
 export * from './network';
 export * from './coverage';
+export * from './service-areas';
+export * from './underserved';
 export * from './report';
 export * from './siting';

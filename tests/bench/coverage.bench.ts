@@ -14,13 +14,15 @@ import { describe } from 'vitest';
 import {
   computeCoverage,
   createCoverageSession,
+  type CoverageInput,
+  type ServiceAreaCollection,
+} from '../../src/core/coverage';
+import {
   serviceAreaGeometry,
   serviceAreaPolygons,
   serviceAreasToGeoJSON,
-  type CoverageInput,
   type FlatServiceAreas,
-  type ServiceAreaCollection,
-} from '../../src/core/coverage';
+} from '../../src/core/service-areas';
 import { lngLat } from '../../src/core/geo/units';
 import { createSearchResult, createSnapper } from '../../src/core/network';
 import { nudged, w1Estates, w1Facilities } from '../core/coverage/w1-scenario';

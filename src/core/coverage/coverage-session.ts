@@ -21,7 +21,7 @@ import type {
   ServiceAreaSource,
 } from './types';
 import { servedBy, type ServingFacility } from './served-by';
-import { underservedZones } from './underserved-zones';
+import { underservedZones } from '../underserved/underserved-zones';
 
 /** A coverage computation kept alive for what-if edits of single facilities. */
 export interface CoverageSession {

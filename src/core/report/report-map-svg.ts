@@ -1,4 +1,4 @@
-import type { FlatServiceAreas } from '../coverage/flat-service-areas';
+import type { FlatServiceAreas } from '../service-areas/flat-service-areas';
 import type { Facility, FacilityKind } from '../model/facility';
 import type { ReportLanguage } from './compliance-rows';
 import { escapeHtml } from './html-escape';

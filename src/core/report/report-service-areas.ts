@@ -1,7 +1,7 @@
 import type { CoverageSession } from '../coverage/coverage-session';
-import type { FlatServiceAreas } from '../coverage/flat-service-areas';
-import { serviceAreaGeometry } from '../coverage/service-area-polygons';
-import { straightLineServiceAreaGeometry } from '../coverage/straight-line-service-areas';
+import type { FlatServiceAreas } from '../service-areas/flat-service-areas';
+import { serviceAreaGeometry } from '../service-areas/service-area-polygons';
+import { straightLineServiceAreaGeometry } from '../service-areas/straight-line-service-areas';
 import type { CoverageNetwork } from '../coverage/types';
 import type { FacilityKind } from '../model/facility';
 import type { ProfileParameters } from '../model/rule-profile';

@@ -1,6 +1,6 @@
 /** The review report (审查意见) as data: what the HTML renderer draws, for one estate or a batch. */
 import type { CoverageMode } from '../coverage/types';
-import type { FlatServiceAreas } from '../coverage/flat-service-areas';
+import type { FlatServiceAreas } from '../service-areas/flat-service-areas';
 import type { Estate } from '../model/estate';
 import type { Facility, FacilityKind } from '../model/facility';
 import type { Confidence, ProfileParameters, RuleProfile } from '../model/rule-profile';

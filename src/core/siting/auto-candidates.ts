@@ -1,7 +1,7 @@
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { localFrame } from '../coverage/local-frame';
-import type { ZoneCellGrid } from '../coverage/zone-cell-grid';
+import { localFrame } from '../geo/local-frame';
+import type { ZoneCellGrid } from '../underserved/zone-cell-grid';
 import type { WalkingGraph } from '../model/network';
 
 /**

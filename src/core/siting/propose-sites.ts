@@ -3,7 +3,7 @@ import { capacityOf } from '../coverage/demand';
 import { placeEstates } from '../coverage/estate-placements';
 import { CAPACITY_UNIT } from '../coverage/resolve-options';
 import type { CoverageResult } from '../coverage/types';
-import { zoneCellGrid } from '../coverage/zone-cell-grid';
+import { zoneCellGrid } from '../underserved/zone-cell-grid';
 import { lngLat } from '../geo/units';
 import type { Facility } from '../model/facility';
 import type { PlacedPoints } from '../network/bounded-matrix';

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, createCoverageSession, serviceAreaPolygons } from '../../../src/core/coverage';
+import { computeCoverage, createCoverageSession } from '../../../src/core/coverage';
+import { serviceAreaPolygons } from '../../../src/core/service-areas';
 import { createSnapper, graphFromEdges } from '../../../src/core/network';
 import { makeEstate, makeFacility, mulberry32 } from './helpers';
 

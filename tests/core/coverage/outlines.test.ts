@@ -1,9 +1,10 @@
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { underservedZones, type CoverageParameters, type EstateCoverage } from '../../../src/core/coverage';
-import { traceCellOutline } from '../../../src/core/coverage/cell-outline';
-import { ContourTracer } from '../../../src/core/coverage/contour-rings';
-import { ringsToPolygons, signedArea } from '../../../src/core/coverage/rings-to-polygons';
+import { type CoverageParameters, type EstateCoverage } from '../../../src/core/coverage';
+import { underservedZones } from '../../../src/core/underserved';
+import { traceCellOutline } from '../../../src/core/underserved/cell-outline';
+import { ContourTracer } from '../../../src/core/service-areas/contour-rings';
+import { ringsToPolygons, signedArea } from '../../../src/core/underserved/rings-to-polygons';
 import { makeEstate } from './helpers';
 
 /** A mask from rows of text, top row first ('#' inside). */

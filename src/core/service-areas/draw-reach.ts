@@ -1,6 +1,6 @@
 import type { SnappedPoint, WalkingGraph } from '../model/network';
 import type { SearchResult } from '../network/multi-source-search';
-import type { LocalFrame } from './local-frame';
+import type { LocalFrame } from '../geo/local-frame';
 import * as layout from './reach-raster';
 import type { ReachRaster } from './reach-raster';
 

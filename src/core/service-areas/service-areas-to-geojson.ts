@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { FlatServiceAreas } from './flat-service-areas';
 import { serviceAreaStyle } from './service-area-style';
-import type { ServiceAreaCollection, ServiceAreaFeature } from './types';
+import type { ServiceAreaCollection, ServiceAreaFeature } from '../coverage/types';
 
 /**
  * GeoJSON for flat service areas: one Feature per facility and budget (largest budget first), a Polygon

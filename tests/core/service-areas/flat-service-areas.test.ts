@@ -5,9 +5,9 @@ import {
   serviceAreasToGeoJSON,
   straightLineServiceAreaGeometry,
   type FlatServiceAreas,
-} from '../../../src/core/coverage';
+} from '../../../src/core/service-areas';
 import { createSnapper } from '../../../src/core/network';
-import { mulberry32, randomGrid, randomPoint } from './helpers';
+import { mulberry32, randomGrid, randomPoint } from '../coverage/helpers';
 
 /** Twice the signed area of ring r (shoelace over lng, lat; closing vertex included). */
 function twiceArea(flat: FlatServiceAreas, r: number): number {

@@ -1,5 +1,5 @@
 import type { Estate } from '../model/estate';
-import type { CoverageParameters, EstateCoverage, UnderservedZones } from './types';
+import type { CoverageParameters, EstateCoverage, UnderservedZones } from '../coverage/types';
 import { createUnderservedZoneTracker } from './underserved-zone-tracker';
 
 /**

@@ -1,4 +1,4 @@
-import type { CoverageMode } from './types';
+import type { CoverageMode } from '../coverage/types';
 
 /**
  * Service areas in a flat layout of typed arrays (the offsets layout of GeoArrow's MultiPolygon): no

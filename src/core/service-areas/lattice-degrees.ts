@@ -1,4 +1,4 @@
-import type { LocalFrame } from './local-frame';
+import type { LocalFrame } from '../geo/local-frame';
 
 /**
  * WGS-84 degrees of a facility raster's contour lattice (doubled lattice coordinates, see ContourTracer):

@@ -1,7 +1,7 @@
 import { circle } from '@turf/turf';
 import { FlatAreaWriter, type FlatServiceAreas } from './flat-service-areas';
 import { serviceAreasToGeoJSON } from './service-areas-to-geojson';
-import type { ServiceAreaCollection, ServiceAreaSource } from './types';
+import type { ServiceAreaCollection, ServiceAreaSource } from '../coverage/types';
 
 /** 64 vertices: a circle of 1 km radius deviates from the true circle by under 1.3 m. */
 const CIRCLE_STEPS = 64;

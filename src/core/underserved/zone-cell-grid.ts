@@ -1,5 +1,5 @@
 import type { Estate } from '../model/estate';
-import { localFrame, type LocalFrame } from './local-frame';
+import { localFrame, type LocalFrame } from '../geo/local-frame';
 
 /**
  * The square demand-cell grid underserved zones are made of: anchored at the south-west corner of

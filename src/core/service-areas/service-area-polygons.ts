@@ -4,10 +4,10 @@ import { ContourTracer } from './contour-rings';
 import { ReachDrawer } from './draw-reach';
 import { FlatAreaWriter, type FlatServiceAreas } from './flat-service-areas';
 import { LatticeDegrees } from './lattice-degrees';
-import { localFrame } from './local-frame';
+import { localFrame } from '../geo/local-frame';
 import { ReachRaster } from './reach-raster';
 import { serviceAreasToGeoJSON } from './service-areas-to-geojson';
-import type { ServiceAreaCollection, ServiceAreaSource } from './types';
+import type { ServiceAreaCollection, ServiceAreaSource } from '../coverage/types';
 
 export interface ServiceAreaOptions {
   /** Walking-time budgets, e.g. [5, 10, 15]. */

@@ -8,7 +8,7 @@ import type {
   EstateCoverage,
   UnderservedZoneProperties,
   UnderservedZones,
-} from './types';
+} from '../coverage/types';
 
 /** Styling (simplestyle-spec, read by geojson.io and the app's map): a warm red for unmet need. */
 const ZONE_STYLE = { fill: '#d7301f', 'fill-opacity': 0.35, stroke: '#b30000', 'stroke-width': 1 } as const;

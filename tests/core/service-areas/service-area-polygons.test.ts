@@ -2,17 +2,14 @@ import { area, bbox, booleanPointInPolygon, distance, point } from '@turf/turf';
 import fc from 'fast-check';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import {
-  serviceAreaPolygons,
-  straightLineServiceAreas,
-  type ServiceAreaFeature,
-} from '../../../src/core/coverage';
-import { ReachDrawer } from '../../../src/core/coverage/draw-reach';
-import { localFrame } from '../../../src/core/coverage/local-frame';
-import { ReachRaster } from '../../../src/core/coverage/reach-raster';
+import { type ServiceAreaFeature } from '../../../src/core/coverage';
+import { serviceAreaPolygons, straightLineServiceAreas } from '../../../src/core/service-areas';
+import { ReachDrawer } from '../../../src/core/service-areas/draw-reach';
+import { localFrame } from '../../../src/core/geo/local-frame';
+import { ReachRaster } from '../../../src/core/service-areas/reach-raster';
 import type { SnappedPoint, WalkingGraph } from '../../../src/core/model';
 import { createSnapper, graphFromEdges, multiSourceSearch } from '../../../src/core/network';
-import { csrGraph, mulberry32, randomGrid, randomPoint } from './helpers';
+import { csrGraph, mulberry32, randomGrid, randomPoint } from '../coverage/helpers';
 
 /** The default raster cell: polygon edges are exact to about one cell. */
 const CELL_M = 25;

@@ -5,13 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  createUnderservedZoneTracker,
-  underservedZones,
   type CoverageParameters,
   type EstateCoverage,
   type UnderservedZones,
 } from '../../../src/core/coverage';
-import { makeEstate, mulberry32 } from './helpers';
+import { createUnderservedZoneTracker, underservedZones } from '../../../src/core/underserved';
+import { makeEstate, mulberry32 } from '../coverage/helpers';
 
 const parameters = (capacity: boolean): CoverageParameters => ({
   mode: 'network',
