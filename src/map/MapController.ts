@@ -189,7 +189,7 @@ export class MapController {
         select: (selection) => this.pointer.select(selection),
         setTool: (tool) => this.pointer.setTool(tool),
         setStyleUrl: (url) => this.setStyleUrl(url),
-        fitBounds: (bounds) => this.map.fitBounds(bounds, { padding: 24, duration: 0 }),
+        fitBounds: (bounds) => this.map.fitBounds(bounds, { padding: 24, duration: 0, maxZoom: 16 }),
       }),
       store.subscribe(
         (st) => st.view.lang,

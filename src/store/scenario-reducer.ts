@@ -2,6 +2,7 @@
 import type { Facility } from '../core';
 import type { FacilityPatch, ScenarioAction } from './actions';
 import type { Scenario } from './types';
+import { dataBounds } from './data-bounds';
 import { emptyScenario } from './initial-state';
 
 function patchFacility(facility: Facility, patch: FacilityPatch): Facility {
@@ -52,6 +53,8 @@ export function reduceScenario(s: Scenario, action: ScenarioAction): Scenario {
       return {
         ...s,
         facilities: action.mode === 'append' ? [...s.facilities, ...action.facilities] : action.facilities,
+        // The map fits to what was imported (the facilities read, not those kept beside them).
+        bounds: dataBounds(action.facilities.map((f) => f.location)) ?? s.bounds,
       };
     case 'estates/replace': {
       const dropDemo = s.synthetic && action.demo === 'drop';
@@ -59,6 +62,7 @@ export function reduceScenario(s: Scenario, action: ScenarioAction): Scenario {
         ...s,
         estates: action.estates,
         synthetic: false,
+        bounds: dataBounds(action.estates.map((e) => e.location)) ?? s.bounds,
         ...(dropDemo ? { facilities: [], districts: null } : {}),
         ...(action.name !== undefined ? { name: action.name } : {}),
       };

@@ -130,3 +130,27 @@ describe('reduce', () => {
     expect(s.view).toMatchObject({ tool: 'select', addKind: 'elderly-station' });
   });
 });
+
+describe('fit to imported data (#12)', () => {
+  it('sets the scenario bounds to the located estates or facilities an import brings, and keeps them otherwise', () => {
+    const s0 = loaded();
+    const at = (id: string, location: [number, number] | null) => ({
+      ...scenario().estates[0]!,
+      id,
+      location: location && lngLat(location[0], location[1]),
+    });
+    const s1 = reduce(s0, {
+      type: 'estates/replace',
+      estates: [at('a', [121.4, 31.1]), at('b', null), at('c', [121.6, 31.3])],
+    });
+    expect(s1.scenario.bounds).toEqual([121.4, 31.1, 121.6, 31.3]);
+    const s2 = reduce(s1, { type: 'estates/replace', estates: [at('d', null)] });
+    expect(s2.scenario.bounds).toEqual([121.4, 31.1, 121.6, 31.3]);
+    const s3 = reduce(s2, {
+      type: 'facilities/replace',
+      facilities: [{ ...facility('g'), location: lngLat(120, 30) }],
+      mode: 'append',
+    });
+    expect(s3.scenario.bounds).toEqual([120, 30, 120, 30]);
+  });
+});
