@@ -10,3 +10,4 @@ export * from './service-areas';
 export * from './underserved';
 export * from './report';
 export * from './siting';
+export * from './publish';
