@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -14,6 +15,15 @@ const ISOLATION_HEADERS = {
 
 export default defineConfig({
   plugins: [react()],
+  // Two pages: the planner, and the residents' page of a published scenario (issue #11).
+  build: {
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        public: fileURLToPath(new URL('./public.html', import.meta.url)),
+      },
+    },
+  },
   worker: { format: 'es' },
   // Pre-bundle the core's dependencies up front: otherwise Vite discovers them when the worker first
   // loads and reloads the page once on the first `npm run dev`.

@@ -21,6 +21,8 @@ Usage:
         [--estate id|name …] [--crs …] [--facility-crs …] [--status new|existing] [--param name=value …]
         [--map field=header …] [--snap edge|node] [--max-snap m] [--date YYYY-MM-DD] [--lang zh|en]
         --out report.html|report.pdf   (the review report 审查意见; a PDF needs /usr/bin/chromium)
+  lifecircle publish <scenario.geojson> --network <osm|pbf|built> --out <folder> [--profile <id|profile.json>]
+        [--max-snap m]   (the residents' page 公众查询: a static bundle any web server can host)
 
 Profiles: hefei, henan, ganzi, turpan, xinjiang, national, or your own file (geodata/rules/profile.schema.json).
 Files: CSV/TSV, Excel .xlsx, GeoJSON, zipped shapefile, KML.
@@ -49,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./build-network-command')).runBuildNetwork(rest);
       case 'report':
         return await (await import('./report-command')).runReport(rest);
+      case 'publish':
+        return await (await import('./publish-command')).runPublish(rest);
       case 'site':
         return await (await import('./site-command')).runSite(rest);
       case undefined:
@@ -59,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? EXIT_UNUSABLE : 0;
       default:
         throw new UsageError(
-          `unknown command "${command}" (expected check, coverage, site, build-network or report)`,
+          `unknown command "${command}" (expected check, coverage, site, build-network, report or publish)`,
         );
     }
   } catch (error) {

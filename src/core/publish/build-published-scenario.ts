@@ -21,12 +21,16 @@ export interface PublishInput {
   /** The street network (loads are then measured by walking on it); null: straight-line estimate. */
   network: CoverageNetwork | null;
   profile: RuleProfile;
+  /** Where the profile came from: a built-in one, or the user's own file. */
+  profileSource: 'builtin' | 'user';
   /** The profile's parameters after the scenario's overrides. */
   parameters: ProfileParameters;
   /** Walking-time groups shown to residents, e.g. [5, 10, 15]. */
   withinMinutes: readonly number[];
   /** ISO date-time of publishing. */
   publishedAt: string;
+  /** Points farther than this from the streets are off the network (coverage's maxSnapM), metres. */
+  maxSnapM: number;
 }
 
 const placesFree = (load: number | null): PlacesFree =>
@@ -61,7 +65,7 @@ export function buildPublishedScenario(input: PublishInput): PublishedScenario {
       estates: [...estates],
       facilities: [...facilities],
       network,
-      options: coverageOptionsForKind(kind, parameters),
+      options: { ...coverageOptionsForKind(kind, parameters), maxSnapM: input.maxSnapM },
     });
     for (const f of result.facilities) loads.set(f.id, { coverage: f, unit: result.parameters.capacityUnit });
   }
@@ -99,9 +103,11 @@ export function buildPublishedScenario(input: PublishInput): PublishedScenario {
       id: input.profile.id,
       name: { zh: input.profile.name.zh, en: input.profile.name.en },
       version: profileVersion(input.profile),
+      source: input.profileSource,
     },
     publishedAt: input.publishedAt,
     walkingSpeed: { default: parameters.walkingSpeed, elderly: parameters.elderlyWalkingSpeed },
+    maxSnapM: input.maxSnapM,
     withinMinutes: [...input.withinMinutes],
     compounds,
     facilities: published,

@@ -9,7 +9,7 @@ export const PUBLISHED_FORMAT = 'lifecircle-published';
 export const PUBLISHED_VERSION = 1;
 /** File names inside a published bundle (the page fetches them relative to itself). */
 export const PUBLISHED_SCENARIO_FILE = 'scenario.json';
-export const PUBLISHED_NETWORK_FILE = 'network.lcgraph';
+export const PUBLISHED_NETWORK_FILE = 'network.lcwg';
 
 /** A residential compound (小区) residents can search for. */
 export interface PublishedCompound {
@@ -52,11 +52,14 @@ export interface PublishedScenario {
   version: number;
   /** The scenario's name (方案名称). */
   name: string;
-  profile: { id: string; name: { zh: string; en: string }; version: string };
+  /** The rule profile: `user` when it is the planner's own file, not a built-in one (marked on the page). */
+  profile: { id: string; name: { zh: string; en: string }; version: string; source: 'builtin' | 'user' };
   /** ISO date-time of publishing. */
   publishedAt: string;
   /** Walking speeds from the profile, m/s: everyone, and the elderly preset. */
   walkingSpeed: { default: number; elderly: number };
+  /** Points farther than this from the streets are off the network, metres (as coverage measured). */
+  maxSnapM: number;
   /** Walking-time groups of "what is within … minutes of here", e.g. [5, 10, 15]. */
   withinMinutes: number[];
   compounds: PublishedCompound[];

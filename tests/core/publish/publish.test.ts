@@ -190,9 +190,11 @@ describe('published scenario', () => {
       facilities,
       network,
       profile,
+      profileSource: 'builtin',
       parameters: profile.parameters,
       withinMinutes: [5, 10, 15],
       publishedAt: '2026-12-07T00:00:00.000Z',
+      maxSnapM: 500,
     });
     expect(published.compounds.map((c) => [c.name, c.initials])).toEqual([
       ['金地国际城', 'jdgjc'],
