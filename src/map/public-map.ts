@@ -229,6 +229,11 @@ export class PublicMap {
     );
   }
 
+  /** Route features the map has drawn (tiles rendered from the routes source), for the browser tests. */
+  drawnRoutes(): number {
+    return this.map.getSource('routes') ? this.map.querySourceFeatures('routes').length : 0;
+  }
+
   /** Re-reads the street hint's text (after a language switch). */
   relabel(): void {
     this.streets.updateHint();

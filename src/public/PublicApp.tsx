@@ -10,9 +10,9 @@ import type { CareCategory } from '../core/model/facility';
 import { nearestServices, type NearestServices } from '../core/publish/nearest-services';
 import type { PublishedFacility } from '../core/publish/published-scenario';
 import { searchCompounds } from '../core/publish/search-compounds';
-import { PublicMap } from '../map/public-map';
+import { PublicMap, ROUTE_COLOURS } from '../map/public-map';
 import { testHooksRequested } from '../ui/app/debug';
-import { setLanguage } from '../ui/i18n/i18n';
+import i18n, { setLanguage } from '../ui/i18n/i18n';
 import type { PublishedData } from './load-published';
 import { parseShareHash, shareHash, type Place } from './share-hash';
 
@@ -38,7 +38,7 @@ function originFor(data: PublishedData, place: Place | null): Origin | null {
 }
 
 export function PublicApp({ data }: { data: PublishedData }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { scenario } = data;
   const initial = useMemo(() => parseShareHash(window.location.hash), []);
   const [lang, setLang] = useState(initial.lang);
@@ -73,7 +73,10 @@ export function PublicApp({ data }: { data: PublishedData }) {
     setOrigin(next);
   };
 
-  useEffect(() => setLanguage(lang), [lang]);
+  useEffect(() => {
+    setLanguage(lang);
+    map.current?.relabel();
+  }, [lang]);
 
   useEffect(() => {
     const hash = shareHash({ place: origin?.place ?? null, elderly, lang });
@@ -99,7 +102,7 @@ export function PublicApp({ data }: { data: PublishedData }) {
       m.remove();
       map.current = null;
     };
-  }, [data, scenario, initial.lang, i18n]);
+  }, [data, scenario, initial.lang]);
 
   useEffect(() => {
     const routes = CATEGORIES.flatMap((category) => {
@@ -112,7 +115,11 @@ export function PublicApp({ data }: { data: PublishedData }) {
     const ms = performance.now() - askedAt.current;
     if (resultsRef.current && answer) resultsRef.current.dataset.answerMs = ms.toFixed(1);
     if (testHooksRequested())
-      (window as unknown as { __lifecirclePublic: unknown }).__lifecirclePublic = { answer, answerMs: ms };
+      (window as unknown as { __lifecirclePublic: unknown }).__lifecirclePublic = {
+        answer,
+        answerMs: ms,
+        drawnRoutes: () => map.current?.drawnRoutes() ?? 0,
+      };
   }, [answer, origin]);
 
   const onSearch = (e: FormEvent) => {
@@ -268,7 +275,18 @@ export function PublicApp({ data }: { data: PublishedData }) {
                 </article>
               );
             })}
-            <p className="pub-muted">{t('public.routeLegend')}</p>
+            <ul className="pub-legend" aria-label={t('public.routeLegend')}>
+              <li>
+                <span className="pub-swatch pub-swatch-origin" />
+                {t('public.legendOrigin')}
+              </li>
+              {CATEGORIES.map((c) => (
+                <li key={c}>
+                  <span className="pub-swatch pub-swatch-route" style={{ background: ROUTE_COLOURS[c] }} />
+                  {t(`public.legendRoute.${c}`)}
+                </li>
+              ))}
+            </ul>
             <h3>{t('public.withinTitle')}</h3>
             {answer.within.length === 0 && (
               <p className="pub-muted">{t('public.withinNone', { min: maxMinutes })}</p>

@@ -38,11 +38,11 @@ export function parseShareHash(hash: string): ShareState {
  * @returns the hash, e.g. "#p=117.23011,31.79502&speed=elderly" ("" when there is nothing)
  */
 export function shareHash(state: ShareState): string {
-  const params = new URLSearchParams();
-  if (state.place?.type === 'compound') params.set('c', state.place.id);
-  if (state.place?.type === 'point') params.set('p', state.place.lngLat.map((v) => v.toFixed(6)).join(','));
-  if (state.elderly) params.set('speed', 'elderly');
-  if (state.lang === 'en') params.set('lang', 'en');
-  const text = params.toString();
-  return text ? `#${text}` : '';
+  const parts: string[] = [];
+  if (state.place?.type === 'compound') parts.push(`c=${encodeURIComponent(state.place.id)}`);
+  // The comma stays readable (URLSearchParams would write %2C).
+  if (state.place?.type === 'point') parts.push(`p=${state.place.lngLat.map((v) => v.toFixed(6)).join(',')}`);
+  if (state.elderly) parts.push('speed=elderly');
+  if (state.lang === 'en') parts.push('lang=en');
+  return parts.length > 0 ? `#${parts.join('&')}` : '';
 }
