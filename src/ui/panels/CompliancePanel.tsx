@@ -7,6 +7,7 @@ import { dispatch, useApp } from '../../store/store';
 import { complianceTable, download, toCsv, toXlsx } from '../app/exports';
 import { formatNumber, formatUnit, pickLang } from '../format';
 import { Pager, usePage } from './Pager';
+import { ReportButton } from './ReportButton';
 
 const ORDER: Record<VerdictStatus, number> = {
   fail: 0,
@@ -140,6 +141,13 @@ export function CompliancePanel() {
         >
           {t('exports.xlsx')}
         </button>
+        {/* Every estate the filter and search list, on all pages, in the list's order. */}
+        <ReportButton
+          estateIds={() => rows.map((e) => e.id)}
+          label={t('report.printBatch', { n: n(rows.length) })}
+          testId="report-batch"
+          disabled={rows.length === 0}
+        />
       </div>
     </section>
   );
