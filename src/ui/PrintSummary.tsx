@@ -21,33 +21,36 @@ export function PrintSummary() {
   const kinds = FACILITY_KINDS.filter((k) => facilities.some((f) => f.kind === k));
   return (
     <section className="print-summary" data-testid="print-summary" aria-labelledby="print-summary-title">
-      <h2 id="print-summary-title">{t('printSummary.title')}</h2>
-      {evaluation ? (
-        <>
-          <p>
-            {t('printSummary.compliance', {
-              profile: pickLang(getProfile(profileId)?.name, lang),
-              n: n(evaluation.estates.length),
-            })}
-          </p>
-          <ul className="status-totals" data-testid="print-compliance-totals">
-            {VERDICT_STATUSES.map((s) => (
-              <li key={s}>
-                <span className={`badge badge-status-${s}`}>{t(`status.${s}`)}</span>{' '}
-                <span data-status={s}>{n(evaluation.summary.overall[s])}</span>
-              </li>
-            ))}
-          </ul>
-          <p className="params-line">
-            {t('printSummary.parameters', {
-              pph: n(evaluation.parameters.personsPerHousehold, 2),
-              speed: n(evaluation.parameters.walkingSpeed, 2),
-            })}
-          </p>
-        </>
-      ) : (
-        <p>{t('status.pending')}</p>
-      )}
+      <div>
+        <h2 id="print-summary-title">{t('printSummary.title')}</h2>
+        {evaluation ? (
+          <>
+            <p>
+              {t('printSummary.compliance', {
+                profile: pickLang(getProfile(profileId)?.name, lang),
+                n: n(evaluation.estates.length),
+              })}
+            </p>
+            <ul className="status-totals" data-testid="print-compliance-totals">
+              {VERDICT_STATUSES.map((s) => (
+                <li key={s}>
+                  <span className={`badge badge-status-${s}`}>{t(`status.${s}`)}</span>{' '}
+                  <span data-status={s}>{n(evaluation.summary.overall[s])}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="params-line">
+              {t('printSummary.parameters', {
+                pph: n(evaluation.parameters.personsPerHousehold, 2),
+                speed: n(evaluation.parameters.walkingSpeed, 2),
+              })}
+            </p>
+          </>
+        ) : (
+          <p>{t('status.pending')}</p>
+        )}
+        <p className="hint">{t('printSummary.date', { date: localDate(new Date()) })}</p>
+      </div>
       {coverage ? (
         <table className="table" data-testid="print-coverage">
           <caption>{t('coverage.title')}</caption>
@@ -78,7 +81,6 @@ export function PrintSummary() {
       ) : (
         <p>{t('printSummary.noCoverage')}</p>
       )}
-      <p className="hint">{t('printSummary.date', { date: localDate(new Date()) })}</p>
     </section>
   );
 }
