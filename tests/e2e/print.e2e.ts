@@ -131,6 +131,22 @@ describe.skipIf(!hasChromium)('printing from the planner (demo) in chromium', ()
     // The cover's totals are those of the compliance panel's list (符合 + 不符合 + 资料不全 = all).
     const totals = [...html.matchAll(/data-total="[^"]+">(\d+)</g)].map((m) => Number(m[1]));
     expect(totals.reduce((a, b) => a + b, 0)).toBe(listed);
+
+    // Filtered to the estates lacking data: the batch is those, in the list's order.
+    await page.selectOption('.row-controls select', 'insufficient-data');
+    const keys = await page
+      .locator('[data-testid=estate-list] button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => b.getAttribute('data-focus-key')!.slice('estate:'.length)),
+      );
+    expect(keys.length).toBeGreaterThan(1);
+    expect(keys.length).toBeLessThan(listed);
+    const filtered = await printFrom(page, 'report-batch');
+    expect([...filtered.matchAll(/<section class="estate" data-estate="([^"]+)"/g)].map((m) => m[1])).toEqual(
+      keys,
+    );
+    expect(filtered).toMatch(new RegExp(`data-total="incomplete">${keys.length}<`));
+    await page.selectOption('.row-controls select', 'all');
   });
 
   it('prints the whole view: the map drawn, the legend whole and the summary, on one A4 page', async () => {

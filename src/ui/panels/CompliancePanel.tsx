@@ -141,12 +141,13 @@ export function CompliancePanel() {
         >
           {t('exports.xlsx')}
         </button>
-        {/* Every estate the filter and search list, on all pages, in the list's order. */}
+        {/* The estates listed now (this page of the filtered list, in its order): each estate's map
+            carries its streets, so a city's thousands at once would make a document of hundreds of MB. */}
         <ReportButton
-          estateIds={() => rows.map((e) => e.id)}
-          label={t('report.printBatch', { n: n(rows.length) })}
+          estateIds={() => page.rows.map((e) => e.id)}
+          label={t('report.printBatch', { n: n(page.rows.length) })}
           testId="report-batch"
-          disabled={rows.length === 0}
+          disabled={page.rows.length === 0}
         />
       </div>
     </section>

@@ -57,6 +57,7 @@ export function ReportButton({
         onClick={() => void print()}
         disabled={!ready || busy || disabled}
         aria-busy={busy}
+        title={t('report.hint')}
         data-testid={testId}
       >
         {busy ? t('report.busy') : label}
