@@ -7,6 +7,7 @@ import { Legend } from './Legend';
 import { MapToolbar } from './MapToolbar';
 import { MapView } from './MapView';
 import { NoticeBar } from './NoticeBar';
+import { PrintSummary } from './PrintSummary';
 import { SidePanel } from './SidePanel';
 
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
           <MapView />
           <MapToolbar />
           <Legend />
+          <PrintSummary />
           {!loaded && (
             <div className="map-loading" role="status">
               {t('app.loading')}

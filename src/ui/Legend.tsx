@@ -1,4 +1,5 @@
 /** What each colour and mark on the map means, for the current colour mode and facility kind. */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS } from '../core';
 import {
@@ -47,8 +48,15 @@ export function Legend() {
   const minutes = useApp((s) => s.results.coverage?.byKind[s.view.kind]?.parameters.minutes ?? null);
   const hasContext = useApp((s) => (s.scenario.context?.features.length ?? 0) > 0);
   const kindName = t(`kinds.${view.kind}`);
+  const details = useRef<HTMLDetailsElement>(null);
+  // A printed map needs its key: a legend folded on screen opens for printing.
+  useEffect(() => {
+    const open = () => details.current?.setAttribute('open', '');
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
   return (
-    <details className="legend" open data-testid="legend">
+    <details className="legend" open data-testid="legend" ref={details}>
       <summary>
         <h2>{t('legend.title')}</h2>
       </summary>

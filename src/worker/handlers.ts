@@ -3,6 +3,7 @@
  * its snapper, one coverage session per facility kind). Nothing here computes anything itself.
  */
 import {
+  buildReviewReport,
   buildWalkingGraph,
   CHINA_BOUNDS,
   createCoverageSession,
@@ -18,7 +19,9 @@ import {
   importFacilities,
   landCheck,
   landMaskFromTopology,
+  reportServiceAreas,
   resolveParameters,
+  reviewReportHtml,
   serializeGraph,
   serviceAreaGeometry,
   straightLineServiceAreaGeometry,
@@ -221,6 +224,28 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       siteInWorker(network, profileAndParameters(req.profileId, req.overrides).parameters, req, ctx),
     'coverage/served-by': ({ estateId }) =>
       Object.fromEntries([...sessions].map(([kind, { session }]) => [kind, session.servedBy(estateId)])),
+    'report/html': (req) => {
+      const profile = getProfile(req.profileId);
+      if (!profile) throw new Error(`Unknown rule profile "${req.profileId}"`);
+      // The sessions of the kinds reported: their facilities are the scenario's after every what-if edit.
+      const reported = Object.fromEntries(
+        [...sessions].filter(([kind]) => req.coverage[kind]).map(([kind, { session }]) => [kind, session]),
+      );
+      const report = buildReviewReport({
+        profile,
+        parameters: req.parameters,
+        estates: req.estates,
+        results: req.results,
+        coverage: req.coverage,
+        facilities: req.facilities,
+        serviceAreas: reportServiceAreas(network, reported, req.parameters),
+        streets: network ? graphSegments(network.graph).segments : null,
+        date: req.date,
+        lang: req.lang,
+        ...(req.subject ? { subject: req.subject } : {}),
+      });
+      return { html: reviewReportHtml(report), totals: report.totals };
+    },
     'coverage/service-areas': ({ kind }) => ({
       byKind: {},
       serviceAreas: kind

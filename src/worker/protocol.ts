@@ -24,6 +24,9 @@ import type {
   NetworkBuildReport,
   FlatServiceAreas,
   ProfileParameters,
+  ReportConclusion,
+  ReportKindCoverage,
+  ReportLanguage,
   UnderservedZonePatch,
   ServingFacility,
   Verdict,
@@ -197,6 +200,36 @@ export interface SiteRequest {
   district?: string | null;
 }
 
+/**
+ * The review report (审查意见) of some estates, as `lifecircle report` writes it: the page sends what
+ * it shows (the evaluation with walking-time verdicts joined in, the coverage rows), the worker adds
+ * the service areas of its coverage sessions and the streets of its network.
+ */
+export interface ReportRequest {
+  profileId: string;
+  /** Parameters in force (the evaluation's). */
+  parameters: ProfileParameters;
+  /** The estates reported (facts, location). */
+  estates: Estate[];
+  /** Their evaluation, in report order. */
+  results: EstateResult[];
+  /** Coverage of the kinds that have facilities, rows of the reported estates only. */
+  coverage: Partial<Record<FacilityKind, ReportKindCoverage>>;
+  /** Every facility of the scenario (drawn on the maps). */
+  facilities: Facility[];
+  /** `YYYY-MM-DD` (the page's local date). */
+  date: string;
+  lang: ReportLanguage;
+  /** The scenario's name, shown as the report's subject. */
+  subject: string | null;
+}
+
+export interface ReportResponse {
+  /** The report as one self-contained HTML document (reviewReportHtml). */
+  html: string;
+  totals: Record<ReportConclusion, number>;
+}
+
 // A type alias (not an interface) so it satisfies the client's Record<string, [req, res]> constraint.
 export type RequestMap = {
   ping: [Record<string, never>, { ok: true }];
@@ -220,6 +253,8 @@ export type RequestMap = {
   /** Proposes new sites; the first (heuristic) answer arrives early through `onPartial`. */
   site: [SiteRequest, SitingProposal];
   'coverage/served-by': [{ estateId: string }, Partial<Record<FacilityKind, ServingFacility[]>>];
+  /** The review report (审查意见) as HTML, built by the core's report functions from the worker's sessions. */
+  'report/html': [ReportRequest, ReportResponse];
   /**
    * Test hook: throws inside the worker as an uncaught error would. Served only by a worker started
    * with test hooks (`src/worker/test-hooks.ts`); the production worker answers it as unknown.

@@ -7,6 +7,7 @@ import { dispatch, useApp } from '../../store/store';
 import { complianceTable, download, toCsv, toXlsx } from '../app/exports';
 import { formatNumber, formatUnit, pickLang } from '../format';
 import { Pager, usePage } from './Pager';
+import { ReportButton } from './ReportButton';
 
 const ORDER: Record<VerdictStatus, number> = {
   fail: 0,
@@ -140,6 +141,14 @@ export function CompliancePanel() {
         >
           {t('exports.xlsx')}
         </button>
+        {/* The estates listed now (this page of the filtered list, in its order): each estate's map
+            carries its streets, so a city's thousands at once would make a document of hundreds of MB. */}
+        <ReportButton
+          estateIds={() => page.rows.map((e) => e.id)}
+          label={t('report.printBatch', { n: n(page.rows.length) })}
+          testId="report-batch"
+          disabled={page.rows.length === 0}
+        />
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { getProfile } from '../../profiles';
 import { useApp } from '../../store/store';
 import { DetailHeader } from '../DetailHeader';
 import { formatNumber } from '../format';
+import { ReportButton } from './ReportButton';
 import { VerdictCard } from './VerdictCard';
 
 type ServedBy = RequestMap['coverage/served-by'][1];
@@ -81,6 +82,7 @@ export function EstateDetail({ id }: { id: string }) {
           </div>
         )}
       </dl>
+      <ReportButton estateIds={() => [id]} label={t('report.print')} testId="report-estate" />
       <h3>{t('estate.verdicts')}</h3>
       {!result && <p>{t('status.pending')}</p>}
       {/* Walking-time verdicts (coverage scope) come from the coverage results, marked as derived. */}
