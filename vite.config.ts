@@ -16,7 +16,11 @@ const ISOLATION_HEADERS = {
 export default defineConfig({
   plugins: [react()],
   // Two pages: the planner, and the residents' page of a published scenario (issue #11).
+  // Relative URLs in builds: the planner and a published residents' page work from any folder.
+  base: './',
   build: {
+    // Lists the files of each page: the planner's 发布 / Publish zips public.html's (publish-bundle.ts).
+    manifest: 'page-manifest.json',
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   buildPublishedScenario,
+  DEFAULT_MAX_SNAP_M,
   PUBLISHED_FORMAT,
   PUBLISHED_NETWORK_FILE,
   PUBLISHED_SCENARIO_FILE,
@@ -27,8 +28,6 @@ const OPTIONS = {
 
 /** The project's root: the residents' page (public.html, src/public) is built from it. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** Coverage's default when `--max-snap` is not given (issue #3). */
-const DEFAULT_MAX_SNAP_M = 500;
 
 /** A folder that may be replaced: missing, empty, or an earlier publish (it holds our scenario.json). */
 async function replaceable(dir: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BUILTIN_PROFILES } from '../profiles';
 import { dispatch, useApp } from '../store/store';
 import { pickLang } from './format';
+import { PublishButton } from './PublishButton';
 import { setLanguage } from './i18n/i18n';
 
 export function Header() {
@@ -68,6 +69,7 @@ export function Header() {
         >
           {t('actions.redo')}
         </button>
+        <PublishButton />
         <button type="button" onClick={() => window.print()}>
           {t('actions.print')}
         </button>

@@ -9,6 +9,7 @@ import {
   createCoverageSession,
   type CoverageSession,
   createSnapper,
+  DEFAULT_MAX_SNAP_M,
   DEFAULT_SEA_TOLERANCE_M,
   deserializeGraph,
   deserializeGraphReport,
@@ -245,6 +246,27 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         ...(req.subject ? { subject: req.subject } : {}),
       });
       return { html: reviewReportHtml(report), totals: report.totals };
+    },
+    'publish/build': async (req) => {
+      if (!network)
+        throw new Error('publish needs a street network: the residents’ page draws walking routes on it');
+      const { profile, parameters: resolved, errors } = profileAndParameters(req.profileId, req.overrides);
+      if (errors.length > 0) throw new Error(errors.join('; '));
+      // Loaded on first use: the pinyin dictionary publishing needs is not part of the worker's start-up.
+      const { buildPublishedScenario } = await import('../core/publish/build-published-scenario');
+      const scenario = buildPublishedScenario({
+        name: req.name,
+        estates: req.estates,
+        facilities: req.facilities,
+        network,
+        profile,
+        profileSource: 'builtin',
+        parameters: resolved,
+        withinMinutes: SERVICE_AREA_MINUTES,
+        publishedAt: req.publishedAt,
+        maxSnapM: DEFAULT_MAX_SNAP_M,
+      });
+      return { scenario, network: serializeGraph(network.graph) };
     },
     'coverage/service-areas': ({ kind }) => ({
       byKind: {},

@@ -24,6 +24,7 @@ import type {
   NetworkBuildReport,
   FlatServiceAreas,
   ProfileParameters,
+  PublishedScenario,
   ReportConclusion,
   ReportKindCoverage,
   ReportLanguage,
@@ -230,6 +231,23 @@ export interface ReportResponse {
   totals: Record<ReportConclusion, number>;
 }
 
+/** What the planner's 发布 / Publish asks: the scenario as the page shows it (after every edit). */
+export interface PublishRequest {
+  name: string;
+  estates: Estate[];
+  facilities: Facility[];
+  profileId: string;
+  overrides: Record<string, number>;
+  /** ISO date-time of publishing. */
+  publishedAt: string;
+}
+
+export interface PublishResponse {
+  scenario: PublishedScenario;
+  /** The worker's street network in the core's graph file layout (transferred). */
+  network: Uint8Array;
+}
+
 // A type alias (not an interface) so it satisfies the client's Record<string, [req, res]> constraint.
 export type RequestMap = {
   ping: [Record<string, never>, { ok: true }];
@@ -255,6 +273,8 @@ export type RequestMap = {
   'coverage/served-by': [{ estateId: string }, Partial<Record<FacilityKind, ServingFacility[]>>];
   /** The review report (审查意见) as HTML, built by the core's report functions from the worker's sessions. */
   'report/html': [ReportRequest, ReportResponse];
+  /** The residents' page data (published scenario and street network) for the planner's 发布 / Publish. */
+  'publish/build': [PublishRequest, PublishResponse];
   /**
    * Test hook: throws inside the worker as an uncaught error would. Served only by a worker started
    * with test hooks (`src/worker/test-hooks.ts`); the production worker answers it as unknown.

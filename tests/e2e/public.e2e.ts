@@ -7,9 +7,10 @@
  * (a route's length along the streets equals the engine's distance to the metre). No console error,
  * no request leaving the machine. Screenshots in test-results/e2e/public-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { chromium, type Browser as PwBrowser, type BrowserContext, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,17 @@ import { createSnapper, deserializeGraph, haversineM, type CoverageNetwork } fro
 import { nearestServices, type PublishedScenario } from '../../src/core/publish';
 import { DEMO_STREETS, writeDemoScenarioFile } from '../cli/demo-scenario-file';
 import { runCli } from '../cli/run-cli';
-import { CHROMIUM, CHROMIUM_FLAGS, hasChromium, report, RESULTS } from './harness';
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  hasChromium,
+  launch,
+  report,
+  RESULTS,
+  startPreviewServer,
+  waitIdle,
+  waitInteractive,
+} from './harness';
 
 interface Answer {
   offNetwork: boolean;
@@ -117,6 +128,21 @@ async function cardWalk(page: Page, category: 'elderly' | 'childcare'): Promise<
   return page.locator(`[data-testid=nearest-${category}] .pub-walk`).innerText();
 }
 
+/** A plain static server on a folder (vite preview: no server code of ours). */
+async function serveFolder(folder: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await preview({
+    root: folder,
+    configFile: false,
+    build: { outDir: folder },
+    preview: { port: 0, open: false },
+    logLevel: 'error',
+  });
+  return {
+    url: server.resolvedUrls!.local[0]!,
+    close: () => new Promise<void>((r) => server.httpServer.close(() => r())),
+  };
+}
+
 describe.skipIf(!hasChromium)("residents' page", () => {
   beforeAll(async () => {
     const scenarioFile = join(dir, 'demo-scenario.geojson');
@@ -128,16 +154,9 @@ describe.skipIf(!hasChromium)("residents' page", () => {
     published = JSON.parse(readFileSync(join(site, 'scenario.json'), 'utf8')) as PublishedScenario;
     const graph = deserializeGraph(new Uint8Array(readFileSync(join(site, 'network.lcwg'))));
     network = { graph, snapper: createSnapper(graph) };
-    // A plain static server on the folder: no server code of ours.
-    const server = await preview({
-      root: site,
-      configFile: false,
-      build: { outDir: site },
-      preview: { port: 0, open: false },
-      logLevel: 'error',
-    });
-    url = server.resolvedUrls!.local[0]!;
-    close = () => new Promise<void>((r) => server.httpServer.close(() => r()));
+    const server = await serveFolder(site);
+    url = server.url;
+    close = server.close;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   });
 
@@ -252,7 +271,60 @@ describe.skipIf(!hasChromium)("residents' page", () => {
     await context.close();
   });
 
-  it('asked nothing of any other host and logged no error', () => {
+  it("the planner's 发布 / Publish writes a bundle that works the same (production build)", async () => {
+    const planner = await startPreviewServer();
+    const session = await launch(planner.url.replace(/\/$/, ''));
+    let unzipped: { url: string; close(): Promise<void> } | null = null;
+    try {
+      const page = session.page;
+      await page.goto(`${planner.url}?scenario=demo`);
+      await waitInteractive(page);
+      await waitIdle(page);
+      const button = page.getByTestId('publish');
+      expect(await button.isEnabled()).toBe(true);
+      const started = performance.now();
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      const zip = readFileSync(await download.path());
+      figures['planner publish → zip (ms)'] = Math.round(performance.now() - started);
+      figures['zip (kB)'] = Math.round(zip.length / 1024);
+      expect(download.suggestedFilename()).toMatch(/\.zip$/);
+      await expect.poll(() => page.getByTestId('notice').innerText()).toContain('index.html');
+      const folder = join(dir, 'from-planner');
+      for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
+        mkdirSync(dirname(join(folder, name)), { recursive: true });
+        writeFileSync(join(folder, name), bytes);
+      }
+      const fromPlanner = JSON.parse(
+        readFileSync(join(folder, 'scenario.json'), 'utf8'),
+      ) as PublishedScenario;
+      // The same compounds and facilities as the command line's bundle of the same demo.
+      expect(fromPlanner.compounds.map((c) => [c.id, c.initials])).toEqual(
+        published.compounds.map((c) => [c.id, c.initials]),
+      );
+      expect(fromPlanner.facilities.map((f) => [f.id, f.placesFree])).toEqual(
+        published.facilities.map((f) => [f.id, f.placesFree]),
+      );
+      unzipped = await serveFolder(folder);
+      const { context, page: resident } = await newContext({ viewport: { width: 390, height: 844 } });
+      const compound = published.compounds[3]!;
+      await resident.goto(`${unzipped.url}index.html`);
+      await resident.getByLabel('查找小区').fill(compound.initials);
+      await resident.getByTestId('search-hits').getByRole('button', { name: compound.name }).click();
+      await expect.poll(() => resident.locator('.pub-from').innerText()).toContain(compound.name);
+      const answer = await answerOf(resident);
+      expect(answer.nearest.elderly).not.toBeNull();
+      await shot(resident, 'from-planner');
+      await context.close();
+      expect(session.external).toEqual([]);
+      expect(session.problems).toEqual([]);
+    } finally {
+      await unzipped?.close();
+      await session.close();
+      await planner.close();
+    }
+  });
+
+  it('asked nothing of any other host and logged no error (every residents’ page above)', () => {
     expect(external).toEqual([]);
     expect(problems).toEqual([]);
   });

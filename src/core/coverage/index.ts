@@ -4,3 +4,4 @@ export { createCoverageSession, type CoverageSession } from './coverage-session'
 export * from './types';
 export { coverageOptionsForKind } from './coverage-options-for-kind';
 export { type ServingFacility } from './served-by';
+export { DEFAULT_MAX_SNAP_M } from './resolve-options';

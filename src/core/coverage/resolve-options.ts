@@ -3,7 +3,7 @@ import { careCategoryOf } from '../model/facility';
 import type { CapacityOptions, CoverageInput, CoverageParameters } from './types';
 
 /** Issue #3: `--max-snap` defaults to 500 m. */
-const DEFAULT_MAX_SNAP_M = 500;
+export const DEFAULT_MAX_SNAP_M = 500;
 /** Demand cells of 250 m: a few blocks, about one neighbourhood committee's reach in central Shanghai. */
 const DEFAULT_ZONE_CELL_M = 250;
 const DEFAULT_ZONE_BLOCK_M = 2000;
