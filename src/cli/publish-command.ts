@@ -1,10 +1,12 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   buildPublishedScenario,
   DEFAULT_MAX_SNAP_M,
+  OFFLINE_SCRIPT_FILE,
+  offlineScript,
   PUBLISHED_FORMAT,
   PUBLISHED_NETWORK_FILE,
   PUBLISHED_SCENARIO_FILE,
@@ -75,8 +77,8 @@ async function buildPage(outDir: string): Promise<void> {
 /**
  * `lifecircle publish <scenario.geojson> --network <osm|pbf|built> --out dir/ [--profile id|file]`:
  * the residents' page as a static bundle — index.html and its assets, scenario.json (compounds with
- * pinyin, facilities with places-free estimates) and the compact street network — that any static
- * web server can host, with no server code.
+ * pinyin, facilities with places-free estimates), the compact street network, and sw.js which keeps
+ * them for offline use — that any static web server can host, with no server code.
  * @param argv arguments after `publish`
  * @returns 0 when the bundle is written, 2 when the input is unusable
  */
@@ -150,6 +152,11 @@ export async function runPublish(argv: string[]): Promise<number> {
       join(staging, PUBLISHED_NETWORK_FILE),
       serializeGraph(network.graph, report ?? undefined),
     );
+    const files = (await readdir(staging, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relative(staging, join(e.parentPath, e.name)).split(sep).join('/'))
+      .sort();
+    await writeFile(join(staging, OFFLINE_SCRIPT_FILE), offlineScript(files, published.publishedAt));
     await rm(out, { recursive: true, force: true });
     await rename(staging, out);
     // mkdtemp made it private (0700): a web server running as another user must read it.

@@ -51,7 +51,22 @@ describe('lifecircle publish', () => {
     expect(runCli(['publish', scenarioFile, '--network', DEMO_STREETS, '--out', out]).code).toBe(0);
     const { code, stderr } = runCli(['publish', scenarioFile, '--network', DEMO_STREETS, '--out', out]);
     expect(code, stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['assets', 'index.html', 'network.lcwg', 'scenario.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'assets',
+      'index.html',
+      'network.lcwg',
+      'scenario.json',
+      'sw.js',
+    ]);
+    // The offline script keeps every file of the bundle.
+    const sw = readFileSync(join(out, 'sw.js'), 'utf8');
+    for (const f of [
+      'index.html',
+      'scenario.json',
+      'network.lcwg',
+      ...readdirSync(join(out, 'assets')).map((a) => `assets/${a}`),
+    ])
+      expect(sw).toContain(`"./${f}"`);
   }, 120_000);
 
   it('exits 2 with a plain message for unusable input and leaves the folder as it was', () => {

@@ -78,8 +78,10 @@ const pathLengthM = (path: [number, number][]): number =>
     0,
   );
 
+/** A fresh context whose requests outside `origin` (default: the command line's bundle) are recorded. */
 async function newContext(
   options: Parameters<PwBrowser['newContext']>[0],
+  origin = url,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', ...options });
   await context.addInitScript(() => {
@@ -87,7 +89,7 @@ async function newContext(
   });
   context.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
   });
   const page = await context.newPage();
   page.on('console', (m) => {
@@ -271,6 +273,24 @@ describe.skipIf(!hasChromium)("residents' page", () => {
     await context.close();
   });
 
+  it('works offline once loaded: the bundle’s service worker keeps every file', async () => {
+    const compound = published.compounds[5]!;
+    const { context, page } = await newContext({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${url}index.html`);
+    await page.getByLabel('查找小区').waitFor();
+    // Installed when its cache holds the whole bundle.
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.ready).active?.state === 'activated',
+    );
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByLabel('查找小区').fill(compound.name);
+    await page.getByTestId('search-hits').getByRole('button', { name: compound.name }).click();
+    expectSameAsEngine(await answerOf(page), [compound.lng, compound.lat], published.walkingSpeed.default);
+    await shot(page, 'phone-offline');
+    await context.close();
+  });
+
   it("the planner's 发布 / Publish writes a bundle that works the same (production build)", async () => {
     const planner = await startPreviewServer();
     const session = await launch(planner.url.replace(/\/$/, ''));
@@ -305,7 +325,10 @@ describe.skipIf(!hasChromium)("residents' page", () => {
         published.facilities.map((f) => [f.id, f.placesFree]),
       );
       unzipped = await serveFolder(folder);
-      const { context, page: resident } = await newContext({ viewport: { width: 390, height: 844 } });
+      const { context, page: resident } = await newContext(
+        { viewport: { width: 390, height: 844 } },
+        unzipped.url,
+      );
       const compound = published.compounds[3]!;
       await resident.goto(`${unzipped.url}index.html`);
       await resident.getByLabel('查找小区').fill(compound.initials);

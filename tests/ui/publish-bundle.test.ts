@@ -43,7 +43,10 @@ describe('publish bundle', () => {
     };
     const asked: string[] = [];
     const zip = await publishBundle(
-      { scenario: { name: '方案' } as PublishedScenario, network: new Uint8Array([1, 2, 3]) },
+      {
+        scenario: { name: '方案', publishedAt: '2026-12-07T00:00:00Z' } as PublishedScenario,
+        network: new Uint8Array([1, 2, 3]),
+      },
       (path) => {
         asked.push(path);
         if (!(path in files)) return Promise.reject(new Error(`404 ${path}`));
@@ -53,12 +56,15 @@ describe('publish bundle', () => {
     const entries = unzipSync(zip);
     const text = (k: string) => new TextDecoder().decode(entries[k]);
     expect(Object.keys(entries).sort()).toEqual(
-      ['index.html', 'network.lcwg', 'scenario.json', ...pageFiles(manifest, 'public.html')].sort(),
+      ['index.html', 'network.lcwg', 'scenario.json', 'sw.js', ...pageFiles(manifest, 'public.html')].sort(),
     );
     expect(text('index.html')).toBe('<html>page</html>');
     expect(text('assets/worker-6.mjs')).toBe('content of assets/worker-6.mjs');
-    expect(JSON.parse(text('scenario.json'))).toEqual({ name: '方案' });
+    expect(JSON.parse(text('scenario.json'))).toEqual({ name: '方案', publishedAt: '2026-12-07T00:00:00Z' });
     expect([...entries['network.lcwg']!]).toEqual([1, 2, 3]);
     expect(asked).not.toContain('assets/index-1.js');
+    // The offline script stores every other file of the bundle.
+    for (const f of ['index.html', 'scenario.json', 'network.lcwg', 'assets/worker-6.mjs'])
+      expect(text('sw.js')).toContain(`"./${f}"`);
   });
 });

@@ -16,3 +16,4 @@ export {
   type NearestServicesOptions,
   type PlacedService,
 } from './nearest-services';
+export { OFFLINE_SCRIPT_FILE, offlineScript } from './offline-script';

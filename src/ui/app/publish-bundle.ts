@@ -5,6 +5,7 @@
  * bundle `lifecircle publish` writes into a folder.
  */
 import { zipSync } from 'fflate';
+import { OFFLINE_SCRIPT_FILE, offlineScript } from '../../core/publish/offline-script';
 import {
   PUBLISHED_NETWORK_FILE,
   PUBLISHED_SCENARIO_FILE,
@@ -51,7 +52,7 @@ export function pageFiles(manifest: Record<string, ManifestChunk>, entry: string
 /**
  * @param data the published scenario and the street network (graph file bytes)
  * @param fetchFile reads a file of the build by its path relative to the planner's page
- * @returns the zip's bytes: index.html, assets/…, scenario.json, network.lcwg
+ * @returns the zip's bytes: index.html, assets/…, scenario.json, network.lcwg, sw.js
  */
 export async function publishBundle(
   data: { scenario: PublishedScenario; network: Uint8Array },
@@ -66,7 +67,9 @@ export async function publishBundle(
   const entries: Record<string, Uint8Array> = { 'index.html': contents[0]! };
   paths.forEach((p, i) => (entries[p] = contents[i + 1]!));
   entries[PUBLISHED_SCENARIO_FILE] = new TextEncoder().encode(JSON.stringify(data.scenario));
-  // The network is mostly numbers: deflate shrinks it; scripts and styles likewise.
   entries[PUBLISHED_NETWORK_FILE] = data.network;
+  entries[OFFLINE_SCRIPT_FILE] = new TextEncoder().encode(
+    offlineScript(Object.keys(entries).sort(), data.scenario.publishedAt),
+  );
   return zipSync(entries, { level: 6 });
 }
