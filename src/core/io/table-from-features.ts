@@ -58,7 +58,14 @@ function featureProblem(ctx: MessageContext, row: number, feature: unknown): Imp
   try {
     trace = gjv.isFeature(feature, true);
   } catch (e) {
-    trace = [e instanceof Error ? e.message : String(e)];
+    // The validator recurses into nested arrays: a stack overflow means absurdly deep nesting.
+    trace = [
+      e instanceof RangeError
+        ? 'its arrays are nested too deeply to be coordinates (expected [lng, lat] positions in at most 4 levels)'
+        : e instanceof Error
+          ? e.message
+          : String(e),
+    ];
   }
   if (trace.length) {
     return rowError(

@@ -232,3 +232,14 @@ describe('invalid polygons', () => {
     expect(result.estates).toHaveLength(2);
   });
 });
+
+describe('deep nesting', () => {
+  it('refuses coordinates nested 100,000 deep on their feature, with what was expected', () => {
+    const nest = '['.repeat(100_000) + ']'.repeat(100_000);
+    const data = `{"type":"Feature","geometry":{"type":"Polygon","coordinates":${nest}},"properties":{"房屋总数":1}}`;
+    const result = importEstates({ data, fileName: 'deep.geojson' });
+    expect(result.rowCount).toBe(1);
+    expect(result.errors).toMatchObject([{ row: 1, code: 'bad-feature' }]);
+    expect(result.errors[0]?.message).toMatch(/nested too deeply .*expected \[lng, lat\] positions/);
+  });
+});
