@@ -106,7 +106,10 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
 const pointOf = (g: Geometry | null, where: string): [number, number] => {
   if (g?.type !== 'Point') throw new ScenarioFileError(`${where}: geometry must be a Point`);
-  return [g.coordinates[0]!, g.coordinates[1]!];
+  const [lng, lat] = Array.isArray(g.coordinates) ? g.coordinates : [];
+  if (typeof lng !== 'number' || typeof lat !== 'number' || !Number.isFinite(lng) || !Number.isFinite(lat))
+    throw new ScenarioFileError(`${where}: geometry must be a Point with two finite coordinates`);
+  return [lng, lat];
 };
 
 function readEstate(f: Feature, where: string): Estate {
@@ -183,6 +186,8 @@ export function scenarioFromGeoJson(json: unknown, fileName: string): Scenario {
   const districts: Feature[] = [];
   file.features.forEach((f, k) => {
     const where = `${fileName}, feature ${k + 1}`;
+    if (typeof f !== 'object' || f === null || Array.isArray(f))
+      throw new ScenarioFileError(`${where}: expected a GeoJSON Feature object`);
     const layer = f.properties?.layer;
     if (layer === 'estate') estates.push(readEstate(f, where));
     else if (layer === 'facility') facilities.push(readFacility(f, where));

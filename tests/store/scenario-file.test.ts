@@ -103,4 +103,21 @@ describe('scenario file', () => {
     expect(() => scenarioFromGeoJson(file, 'b.geojson')).toThrow(ScenarioFileError);
     expect(() => scenarioFromGeoJson(file, 'b.geojson')).toThrow(/b\.geojson, feature 3: field "kind"/);
   });
+
+  // Found by tests/core/io/fuzz-readers.test.ts (issue #13): these ended in a TypeError.
+  it('names the feature when it is not an object or its Point has no coordinates', () => {
+    const file = scenarioToGeoJson(scenario());
+    const facility = file.features.findIndex((f) => f.properties?.layer === 'facility');
+    const broken = JSON.parse(JSON.stringify(file)) as { features: unknown[] };
+    (broken.features[facility] as { geometry: Record<string, unknown> }).geometry = { type: 'Point' };
+    expect(() => scenarioFromGeoJson(broken, 'c.geojson')).toThrow(
+      new RegExp(
+        `c\\.geojson, feature ${facility + 1}: geometry must be a Point with two finite coordinates`,
+      ),
+    );
+    broken.features[0] = null;
+    expect(() => scenarioFromGeoJson(broken, 'c.geojson')).toThrow(
+      /feature 1: expected a GeoJSON Feature object/,
+    );
+  });
 });

@@ -8,6 +8,7 @@ import type { EstateField, EstateImport, ImportInput } from './import-types';
 import { ESTATE_STATUS_TEXT, parseEstateStatus } from './parse-status';
 import { parseNumber } from './parse-number';
 import type { RowReader } from './row-reader';
+import { setOwn } from './set-own';
 import { runImport, type ImportSpec } from './run-import';
 
 /**
@@ -73,7 +74,7 @@ function mapEstate(r: RowReader<EstateField>, properties: () => Record<string, u
   // Build year is informative only (no rule uses it): an unreadable one stays in properties.
   const yearOk = year.kind === 'ok' && Number.isInteger(year.value);
   estate.buildYear = year.kind === 'ok' && yearOk ? year.value : null;
-  if (year.kind === 'bad') estate.properties[r.header('buildYear')] = r.cell('buildYear');
+  if (year.kind === 'bad') setOwn(estate.properties, r.header('buildYear'), r.cell('buildYear'));
   return estate;
 }
 

@@ -5,13 +5,16 @@ import type { Position } from 'geojson';
  * the plane of the coordinates. At estate scale (under a few km) the distortion of treating degrees as
  * planar is far below a metre. Coordinates are taken relative to the first vertex so that the products
  * in the shoelace formula keep their precision. Falls back to the mean of the outer rings' vertices
- * when the total area is zero (degenerate rings).
+ * when the total area is zero (degenerate rings), or always with `byArea` false: a ring that crosses
+ * itself has lobes of opposite sign whose areas nearly cancel, which would throw the centroid far away.
  * @param polygons one or more polygons, each a list of rings
+ * @param byArea false to take the mean of the outer rings' vertices
  * @returns [lng, lat] of the centroid, or null when there are no vertices
  * @example polygonCentroid([[[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]]) // [1, 1]
  */
 export function polygonCentroid(
   polygons: readonly (readonly (readonly Position[])[])[],
+  byArea = true,
 ): [number, number] | null {
   const origin = polygons[0]?.[0]?.[0];
   if (!origin) return null;
@@ -51,6 +54,6 @@ export function polygonCentroid(
       cy += sign * y;
     });
   }
-  if (Math.abs(area) > 1e-18) return [ox + cx / (3 * area), oy + cy / (3 * area)];
+  if (byArea && Math.abs(area) > 1e-18) return [ox + cx / (3 * area), oy + cy / (3 * area)];
   return count ? [ox + sumX / count, oy + sumY / count] : [ox, oy];
 }

@@ -1,12 +1,11 @@
-import Papa from 'papaparse';
 import { cleanHeaders } from './clean-headers';
+import type { SuspectLines } from './decode-text';
 import { emptySourceTable } from './empty-source-table';
-import type { ImportError } from '../model/diagnostics';
+import { encodingWarnings } from './encoding-warnings';
+import type { ImportError, ImportWarning } from '../model/diagnostics';
 import { rowError, warning, type MessageContext } from './diagnostic';
 import type { SourceRecord, SourceTable, TextEncodingName } from './import-types';
-
-/** Delimiters tried when the file does not say (papaparse picks the one giving consistent field counts). */
-const DELIMITERS = [',', '\t', ';', '|'];
+import { parseCsvRecords, type CsvRecord, type ParsedCsv } from './parse-csv-records';
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
@@ -14,11 +13,14 @@ const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim
  * Read CSV/TSV text into rows. The first non-blank line is the header. Blank lines are not rows but
  * keep the numbering, so `row` matches the spreadsheet row minus the header (as long as no cell holds a
  * line break). A row with more cells than headers is refused (an unquoted delimiter inside a value
- * would otherwise shift every later column); a row with fewer has its missing cells read as empty.
+ * would otherwise shift every later column); a row with fewer is read with its missing cells empty and
+ * named in a `short-row` warning. A broken quote is an error on its row, located by line, and the
+ * lines after it are read again (parseCsvRecords), so it never swallows the rows below it.
  * @param text decoded file text
  * @param ctx file name and format, for messages
  * @param encoding how the text was decoded
  * @param delimiter force a delimiter (`\t` for .tsv); else detected
+ * @param suspect lines whose decoding is doubtful (decodeText), warned about with their rows
  * @returns the rows, the per-row errors and the file-level problem if any
  * @example readCsv('名称,房屋总数\nA,100', ctx, 'utf-8').records[0].cells // ['A', '100']
  */
@@ -27,16 +29,14 @@ export function readCsv(
   ctx: MessageContext,
   encoding: TextEncodingName | null,
   delimiter?: string,
+  suspect: SuspectLines | null = null,
 ): SourceTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    header: false,
-    skipEmptyLines: false,
-    delimiter: delimiter ?? '',
-    delimitersToGuess: DELIMITERS,
-  });
-  const rows = parsed.data;
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = parseCsvRecords(body, delimiter);
+  const rows = parsed.records;
   const table = emptySourceTable('csv', encoding);
-  const headerIndex = rows.findIndex((r) => !isBlank(r));
+  const lines = lineCounter(body, parsed.linebreak);
+  const headerIndex = parsed.headerIndex;
   const headerRow = rows[headerIndex];
   if (headerIndex < 0 || !headerRow) {
     table.fatal = rowError(
@@ -49,7 +49,19 @@ export function readCsv(
     );
     return table;
   }
-  const { headers, duplicates } = cleanHeaders(headerRow);
+  if (headerRow.broken) {
+    const line = lines(headerRow.start);
+    table.fatal = rowError(
+      ctx,
+      0,
+      null,
+      'csv-quotes',
+      `the header (line ${line}): ${headerRow.broken[0]}`,
+      `表头（第 ${line} 行）：${headerRow.broken[1]}`,
+    );
+    return table;
+  }
+  const { headers, duplicates } = cleanHeaders(headerRow.cells);
   table.headers = headers;
   if (duplicates.length) {
     table.warnings.push(
@@ -62,40 +74,92 @@ export function readCsv(
       ),
     );
   }
-  // papaparse reports quote problems by record index; they make that row unreliable.
-  const quoteErrors = new Map<number, string>();
-  for (const e of parsed.errors)
-    if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.set(e.row, e.message);
-
+  const short: number[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
-    const cells = rows[i] ?? [];
-    if (isBlank(cells)) continue;
+    const record = rows[i];
+    if (!record || (!record.broken && isBlank(record.cells))) continue;
     const row = i - headerIndex;
-    const error = rowProblem(ctx, row, cells, headers.length, quoteErrors.get(i));
+    const error = rowProblem(ctx, row, record, headers.length, lines);
     if (error) table.rowErrors.push(error);
-    else table.records.push({ row, cells, geometry: null, featureId: null } satisfies SourceRecord);
+    else {
+      if (record.cells.length < headers.length) short.push(row);
+      table.records.push({
+        row,
+        cells: record.cells,
+        geometry: null,
+        featureId: null,
+      } satisfies SourceRecord);
+    }
+  }
+  if (short.length) table.warnings.push(shortRowsWarning(ctx, short, headers.length));
+  if (suspect) {
+    const rowOf = rowOfLine(parsed, lines);
+    table.warnings.push(...encodingWarnings(suspect, ctx, rowOf));
   }
   table.rowCount = table.records.length + table.rowErrors.length;
   return table;
 }
 
+function shortRowsWarning(ctx: MessageContext, rows: number[], width: number): ImportWarning {
+  return warning(
+    ctx,
+    rows,
+    'short-row',
+    `${rows.length === 1 ? 'this row has' : `${rows.length} rows have`} fewer cells than the header's ${width}; the missing cells are read as empty`,
+    `${rows.length} 行的单元格少于表头的 ${width} 列；缺少的单元格按空值读取`,
+  );
+}
+
+/** Line number (1-based) of a character offset; offsets must be asked in increasing order for speed. */
+function lineCounter(text: string, linebreak: string): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    if (offset < at) {
+      at = 0;
+      line = 1;
+    }
+    for (let i = text.indexOf(linebreak, at); i >= 0 && i < offset; i = text.indexOf(linebreak, i + 1))
+      line++;
+    at = offset;
+    return line;
+  };
+}
+
+/** The data row (header not counted) holding each 1-based line, or null for the header and above. */
+function rowOfLine(parsed: ParsedCsv, lines: (offset: number) => number): (line: number) => number | null {
+  const firstLines = parsed.records.map((r) => lines(r.start));
+  return (line) => {
+    let lo = 0;
+    let hi = firstLines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((firstLines[mid] ?? 0) <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo > parsed.headerIndex ? lo - parsed.headerIndex : null;
+  };
+}
+
 function rowProblem(
   ctx: MessageContext,
   row: number,
-  cells: readonly string[],
+  record: CsvRecord,
   width: number,
-  quoteError: string | undefined,
+  lines: (offset: number) => number,
 ): ImportError | null {
-  if (quoteError !== undefined) {
+  if (record.broken) {
+    const line = lines(record.start);
     return rowError(
       ctx,
       row,
       null,
       'csv-quotes',
-      `malformed quotes (${quoteError}); expected each quoted value to end with a closing quote`,
-      `引号不匹配（${quoteError}）；带引号的值应以引号结束`,
+      `line ${line}: ${record.broken[0]}; the rows below are read again from line ${line + 1}`,
+      `第 ${line} 行：${record.broken[1]}；其后的行从第 ${line + 1} 行起重新读取`,
     );
   }
+  const cells = record.cells;
   const extra = cells.slice(width).filter((c) => c.trim() !== '');
   if (extra.length === 0) return null;
   return rowError(

@@ -24,6 +24,8 @@ export interface LocationResult {
   /** The feature's geometry in WGS-84; null for coordinates from columns. */
   geometry: Geometry | null;
   problem: LocationProblem | null;
+  /** A doubt about a usable location (a self-intersecting polygon), else null. */
+  warning?: LocationProblem | null;
 }
 
 const NONE: LocationResult = { location: null, geometry: null, problem: null };
@@ -82,7 +84,8 @@ export function readLocation(
     const converted = geometryToWgs84(geometry, crs);
     if (converted.problem)
       return { location: null, geometry: null, problem: { field: 'geometry', ...converted.problem } };
-    return { location: converted.location, geometry: converted.geometry, problem: null };
+    const warning = converted.warning ? { field: 'geometry', ...converted.warning } : null;
+    return { location: converted.location, geometry: converted.geometry, problem: null, warning };
   }
   if (lng.header !== null && lat.header !== null) {
     const result = fromNumbers(lng.value, lat.value, `${lng.header}/${lat.header}`, crs);

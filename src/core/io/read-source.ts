@@ -1,4 +1,5 @@
-import { decodeText } from './decode-text';
+import { decodeText, type SuspectLines } from './decode-text';
+import { encodingWarnings } from './encoding-warnings';
 import { emptySourceTable } from './empty-source-table';
 import { rowError, type MessageContext } from './diagnostic';
 import type { ImportFormat, ImportInput, SourceTable, TextEncodingName } from './import-types';
@@ -100,8 +101,9 @@ export function readSource(input: ImportInput): { table: SourceTable; ctx: Messa
   }
   let text: string;
   let encoding: TextEncodingName | null = null;
+  let suspect: SuspectLines | null = null;
   if (typeof input.data === 'string') text = input.data;
-  else ({ text, encoding } = decodeText(input.data));
+  else ({ text, encoding, suspect } = decodeText(input.data));
   if (format === 'kml') {
     if (!input.parseXml) {
       const en = 'reading KML needs an XML parser (parseXml), which this caller did not provide';
@@ -109,8 +111,14 @@ export function readSource(input: ImportInput): { table: SourceTable; ctx: Messa
     }
     const table = readKml(text, ctx, input.parseXml);
     table.encoding = encoding;
+    if (suspect) table.warnings.push(...encodingWarnings(suspect, ctx));
     return { table, ctx };
   }
-  if (format === 'geojson') return { table: readGeoJson(text, ctx, encoding), ctx };
-  return { table: readCsv(text, ctx, encoding, extension(input.fileName) === 'tsv' ? '\t' : undefined), ctx };
+  if (format === 'geojson') {
+    const table = readGeoJson(text, ctx, encoding);
+    if (suspect) table.warnings.push(...encodingWarnings(suspect, ctx));
+    return { table, ctx };
+  }
+  const delimiter = extension(input.fileName) === 'tsv' ? '\t' : undefined;
+  return { table: readCsv(text, ctx, encoding, delimiter, suspect), ctx };
 }

@@ -40,7 +40,16 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
   } catch (error) {
     throw new WorkbookReadError(error instanceof Error ? error.message : String(error));
   }
-  return { sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellOf)) })) };
+  if (!Array.isArray(sheets)) throw new WorkbookReadError('the workbook holds no readable sheets');
+  return {
+    sheets: sheets.map((s, i) => {
+      const name = typeof s.sheet === 'string' ? s.sheet : `sheet ${i + 1}`;
+      // A damaged workbook (a relationship naming no part) can come back without rows.
+      if (!Array.isArray(s.data) || !s.data.every(Array.isArray))
+        throw new WorkbookReadError(`the sheet "${name}" could not be read (damaged workbook)`);
+      return { name, rows: s.data.map((row) => row.map(cellOf)) };
+    }),
+  };
 }
 
 function cellOf(value: unknown): WorkbookCell {

@@ -1,12 +1,13 @@
 import type { Geometry } from 'geojson';
 import type { CrsId } from '../crs/crs-id';
 import type { LngLat } from '../geo/units';
-import type { ImportError } from '../model/diagnostics';
-import { rowError, showValue, type MessageContext } from './diagnostic';
+import type { ImportError, ImportWarning } from '../model/diagnostics';
+import { rowError, showValue, warning, type MessageContext } from './diagnostic';
 import type { SourceRecord } from './import-types';
 import { readLocation } from './read-location';
 import { cellText, parseNumber } from './parse-number';
 import { parseNumberList } from './parse-number-list';
+import { setOwn } from './set-own';
 
 interface Problem {
   field: string | null;
@@ -26,6 +27,7 @@ export type What = readonly [en: string, zh: string];
 export class RowReader<F extends string> {
   record!: SourceRecord;
   private problems: Problem[] = [];
+  private doubts: Problem[] = [];
 
   constructor(
     readonly ctx: MessageContext,
@@ -40,6 +42,7 @@ export class RowReader<F extends string> {
   load(record: SourceRecord): void {
     this.record = record;
     this.problems = [];
+    this.doubts = [];
   }
 
   get failed(): boolean {
@@ -144,6 +147,10 @@ export class RowReader<F extends string> {
       { header: this.mapping[coordinates], value: this.cell(coordinates) },
       this.crs,
     );
+    if (result.warning) {
+      const w = result.warning;
+      this.doubts.push({ field: w.field, code: w.code, en: w.message, zh: w.messageZh });
+    }
     if (result.problem) {
       const p = result.problem;
       this.fail(p.field, p.code, p.message, p.messageZh);
@@ -169,9 +176,22 @@ export class RowReader<F extends string> {
     for (let i = 0; i < headers.length; i++) {
       if (mapped.has(i)) continue;
       const value = cells[i];
-      if (value !== undefined) out[headers[i] ?? `column ${i + 1}`] = value;
+      if (value !== undefined) setOwn(out, headers[i] ?? `column ${i + 1}`, value);
     }
     return out;
+  }
+
+  /** Doubts about the row that do not stop it from being used (one warning each, naming the row). */
+  warnings(): ImportWarning[] {
+    return this.doubts.map((d) =>
+      warning(
+        this.ctx,
+        [this.record.row],
+        d.code,
+        `${d.field ?? 'row'}: ${d.en}`,
+        `${d.field ?? '该行'}：${d.zh}`,
+      ),
+    );
   }
 
   /** The row's problems as one ImportError (the first problem, the others in `also`), or null. */

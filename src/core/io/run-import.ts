@@ -76,6 +76,24 @@ function columnProblem<F extends string>(
 }
 
 /**
+ * In a file with geometries, a property that merely looks like one coordinate (a GeoJSON Point whose
+ * properties hold an `x`) is not a half coordinate pair: the geometry gives the location, so the alias
+ * mapping is undone and the property kept as it is. An explicit --map of one coordinate still fails.
+ */
+function dropHalfCoordinatePair<F extends string>(
+  resolved: ResolvedMapping<F>,
+  fieldMap: Record<string, string> | undefined,
+): void {
+  const mapping = resolved.mapping as unknown as Record<LocatedField, string | null>;
+  const column = resolved.column as unknown as Record<LocatedField, number>;
+  if ((mapping.lng === null) === (mapping.lat === null)) return;
+  const field: LocatedField = mapping.lng !== null ? 'lng' : 'lat';
+  if (fieldMap && Object.hasOwn(fieldMap, field)) return;
+  mapping[field] = null;
+  column[field] = -1;
+}
+
+/**
  * The import pipeline shared by estates and facilities: read the file (any format), choose the CRS,
  * map headers to canonical fields, build each row through the spec (bad rows become one ImportError
  * each and never stop the run), then add data-quality warnings.
@@ -94,6 +112,7 @@ export function runImport<F extends string, T extends QualityItem>(
   progress.report('read', 0, READ_SHARE, 1, 1);
   const crs: CrsId = input.crs ?? table.declaredCrs ?? 'wgs84';
   const resolved = resolveMapping(table.headers, spec.aliases, input.fieldMap, ctx);
+  if (table.hasGeometry) dropHalfCoordinatePair(resolved, input.fieldMap);
   const warnings: ImportWarning[] = [...table.warnings];
   const report: ImportReport<F> = {
     errors: [],
@@ -119,7 +138,8 @@ export function runImport<F extends string, T extends QualityItem>(
       `.prj 中的坐标系“${table.unknownCrs}”无法准确转换；如确知等效坐标系，请用 --crs 指定`,
     );
   }
-  if (!fatal && table.rowCount > 0)
+  // A file whose every feature was refused has no headers: its row errors say why, not a missing column.
+  if (!fatal && table.rowCount > 0 && (table.records.length > 0 || table.headers.length > 0))
     fatal = columnProblem(spec as ImportSpec<F, QualityItem>, resolved, table, ctx);
   if (fatal) {
     progress.finish('read');
@@ -168,8 +188,10 @@ export function runImport<F extends string, T extends QualityItem>(
     const item = spec.map(reader, properties);
     const error = reader.error();
     if (error) errors.push(error);
-    else if (item) items.push(item);
-    else
+    else if (item) {
+      items.push(item);
+      warnings.push(...reader.warnings());
+    } else
       errors.push(
         rowError(ctx, record.row, null, 'unusable-row', 'the row could not be used', '该行无法使用'),
       );

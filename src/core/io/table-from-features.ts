@@ -11,12 +11,61 @@ const SUPPORTED = new Set(['Point', 'Polygon', 'MultiPolygon']);
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const samePosition = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b) && a[0] === b[0] && a[1] === b[1];
+
+/** The first ring (of a Polygon's or MultiPolygon's) whose last position is not its first, if any. */
+function unclosedRing(
+  geometry: unknown,
+): { polygon: number; ring: number; first: unknown; last: unknown } | null {
+  if (!isObject(geometry) || !Array.isArray(geometry.coordinates)) return null;
+  const polygons: unknown[] =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : [];
+  for (let p = 0; p < polygons.length; p++) {
+    const rings = polygons[p];
+    if (!Array.isArray(rings)) continue;
+    for (let r = 0; r < rings.length; r++) {
+      const ring: unknown = rings[r];
+      if (!Array.isArray(ring) || ring.length < 2) continue;
+      const first: unknown = ring[0];
+      const last: unknown = ring[ring.length - 1];
+      if (!samePosition(first, last)) return { polygon: p + 1, ring: r + 1, first, last };
+    }
+  }
+  return null;
+}
+
 function featureProblem(ctx: MessageContext, row: number, feature: unknown): ImportError | null {
+  const open = isObject(feature) ? unclosedRing(feature.geometry) : null;
+  if (open) {
+    const where = `ring ${open.ring}${open.polygon > 1 ? ` of polygon ${open.polygon}` : ''}`;
+    const show = (p: unknown): string => JSON.stringify(Array.isArray(p) ? p.slice(0, 3) : p);
+    const ends = `${show(open.first)} … ${show(open.last)}`;
+    return rowError(
+      ctx,
+      row,
+      'geometry',
+      'unclosed-ring',
+      `${where} is not closed (it runs ${ends}); expected a ring whose last position repeats its first`,
+      `第 ${open.ring} 个环未闭合（${ends}）；环的最后一个点应与第一个点相同`,
+    );
+  }
   let trace: string[];
   try {
     trace = gjv.isFeature(feature, true);
   } catch (e) {
-    trace = [e instanceof Error ? e.message : String(e)];
+    // The validator recurses into nested arrays: a stack overflow means absurdly deep nesting.
+    trace = [
+      e instanceof RangeError
+        ? 'its arrays are nested too deeply to be coordinates (expected [lng, lat] positions in at most 4 levels)'
+        : e instanceof Error
+          ? e.message
+          : String(e),
+    ];
   }
   if (trace.length) {
     return rowError(

@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importEstates, prepareImport, readWorkbook } from '../../../src/core';
 import { estatesWorkbook } from './estates-workbook';
@@ -76,5 +77,19 @@ describe('importEstates on an .xlsx workbook', () => {
       await prepareImport({ data: new Uint8Array([0x50, 0x4b, 3, 4, 1, 2]), fileName: 'b.xlsx' }),
     );
     expect([broken.fatal, broken.errors[0]?.code]).toEqual([true, 'bad-workbook']);
+  });
+
+  // Found by tests/core/io/fuzz-readers.test.ts (issue #13): a relationship id naming no sheet made
+  // read-excel-file return a sheet without rows, and the import crashed with a TypeError.
+  it('refuses a workbook whose relationships name no sheet part, naming the sheet', async () => {
+    const parts = unzipSync(await estatesWorkbook());
+    const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']);
+    const damaged = zipSync({
+      ...parts,
+      'xl/_rels/workbook.xml.rels': new TextEncoder().encode(rels.replace('Id="rId2"', 'Id="rIdX"')),
+    });
+    const result = importEstates(await prepareImport({ data: damaged, fileName: 'd.xlsx' }));
+    expect([result.fatal, result.errors[0]?.code]).toEqual([true, 'bad-workbook']);
+    expect(result.errors[0]?.message).toMatch(/the sheet "小区清单" could not be read/);
   });
 });
