@@ -52,9 +52,10 @@ export interface NearestServicesOptions {
 const CATEGORIES: readonly CareCategory[] = ['elderly', 'childcare'];
 
 /**
- * "What is near here": the nearest elderly-care and childcare facility by walking time with the route
- * along the streets (one shortest-path search per category, shortestPath.ts), and every facility
- * within the walking-time groups (one bounded search from the origin). Distances are the engine's:
+ * "What is near here": every facility within the walking-time groups (one bounded search from the
+ * origin, and one farther, up to routeMinutes, only when a category has nothing nearer), and the
+ * nearest elderly-care and childcare facility with the route along the streets (shortestPath.ts,
+ * seeded from the nearest facilities only, so it explores a circle of the route's length). Distances are the engine's:
  * access legs plus network metres, the same measure coverage uses.
  * @param network the street graph and its snapper
  * @param services the facilities, snapped
@@ -76,33 +77,64 @@ export function nearestServices(
   const nearest: Record<CareCategory, NearestService | null> = { elderly: null, childcare: null };
   if (origin.offNetwork) return { origin, offNetwork: true, nearest, within: [] };
 
+  // Walks from the origin to every facility, measured by searches from the origin only (one source,
+  // bounded): a search from the facilities themselves would cover the whole city around all of them.
+  const distances = new Float64Array(services.length);
+  const measure = (limitM: number): void => {
+    const search = multiSourceSearch(
+      graph,
+      seedsForPoint(origin, 0),
+      limitM - origin.accessM,
+      options.scratch,
+    );
+    options.scratch ??= search;
+    services.forEach((s, i) => {
+      const along = Math.min(
+        distanceToPoint(search, s.snapped).networkM,
+        sameEdgeDistanceM(origin, s.snapped),
+      );
+      const d = origin.accessM + along + s.snapped.accessM;
+      distances[i] = d <= limitM ? d : Infinity;
+    });
+  };
   const withinM = Math.max(0, ...options.withinMinutes) * 60 * speedMps;
-  const search = multiSourceSearch(
-    graph,
-    seedsForPoint(origin, 0),
-    withinM - origin.accessM,
-    options.scratch,
-  );
+  const routeM = options.routeMinutes * 60 * speedMps;
+  measure(withinM);
   const within: NearbyService[] = [];
-  services.forEach((s, index) => {
-    const along = Math.min(distanceToPoint(search, s.snapped).networkM, sameEdgeDistanceM(origin, s.snapped));
-    const distanceM = origin.accessM + along + s.snapped.accessM;
+  distances.forEach((distanceM, index) => {
     if (distanceM <= withinM) within.push({ index, distanceM, minutes: minutesOf(distanceM) });
   });
   within.sort((a, b) => a.distanceM - b.distanceM || a.index - b.index);
+  // A category with nothing within the groups is looked for farther, up to routeMinutes (once for both).
+  const nearestOf = (category: CareCategory): number =>
+    services.reduce(
+      (best, s, i) => (s.category === category ? Math.min(best, distances[i]!) : best),
+      Infinity,
+    );
+  if (
+    routeM > withinM &&
+    CATEGORIES.some((c) => nearestOf(c) === Infinity && services.some((s) => s.category === c))
+  )
+    measure(routeM);
 
-  const routeM = options.routeMinutes * 60 * speedMps;
   for (const category of CATEGORIES) {
-    const indices = services.flatMap((s, i) => (s.category === category ? [i] : []));
+    const best = nearestOf(category);
+    if (best === Infinity) continue;
+    // The route comes from the one shortest-path search, seeded from the facilities at (about) the
+    // nearest distance only: its choice among ties and its length are the engine's, exactly as
+    // coverage measures them; 1 m covers any difference in the order the two searches summed.
+    const candidates = services.flatMap((s, i) =>
+      s.category === category && distances[i]! <= best + 1 ? [i] : [],
+    );
     const route = shortestPath(
       graph,
       origin,
-      indices.map((i) => services[i]!.snapped),
-      { maxDistanceM: routeM - origin.accessM, reuse: search },
+      candidates.map((i) => services[i]!.snapped),
+      { maxDistanceM: best + 1 - origin.accessM, reuse: options.scratch },
     );
-    if (!route || route.distanceM > routeM) continue;
+    if (!route) continue;
     nearest[category] = {
-      index: indices[route.target]!,
+      index: candidates[route.target]!,
       distanceM: route.distanceM,
       minutes: minutesOf(route.distanceM),
       route,

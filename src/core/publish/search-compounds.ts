@@ -25,8 +25,10 @@ export function normaliseQuery(text: string): string {
     .replace(/[\s·・,，.。'’\-_/()（）]+/g, '');
 }
 
-function matchOf(c: PublishedCompound, q: string, latin: boolean): CompoundMatch | null {
-  const name = normaliseQuery(c.name);
+/** Normalised names, computed once per compound list (the page searches the same list on every key). */
+const normalisedNames = new WeakMap<readonly PublishedCompound[], string[]>();
+
+function matchOf(c: PublishedCompound, name: string, q: string, latin: boolean): CompoundMatch | null {
   if (name === q) return 'name';
   if (name.startsWith(q)) return 'name-prefix';
   if (name.includes(q)) return 'name-part';
@@ -55,11 +57,16 @@ export function searchCompounds(
   const q = normaliseQuery(query);
   if (!q) return [];
   const latin = /^[a-z0-9]+$/.test(q);
-  const hits: CompoundHit[] = [];
-  for (const compound of compounds) {
-    const match = matchOf(compound, q, latin);
-    if (match) hits.push({ compound, match });
+  let names = normalisedNames.get(compounds);
+  if (!names) {
+    names = compounds.map((c) => normaliseQuery(c.name));
+    normalisedNames.set(compounds, names);
   }
+  const hits: CompoundHit[] = [];
+  compounds.forEach((compound, i) => {
+    const match = matchOf(compound, names[i]!, q, latin);
+    if (match) hits.push({ compound, match });
+  });
   // Array.prototype.sort is stable: equal ranks keep the published order.
   hits.sort((a, b) => RANK[a.match] - RANK[b.match]);
   return hits.slice(0, limit);
