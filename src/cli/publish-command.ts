@@ -1,6 +1,5 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   buildPublishedScenario,
@@ -15,6 +14,7 @@ import {
 } from '../core';
 import { SERVICE_AREA_MINUTES } from '../map/palette';
 import { scenarioFromGeoJson } from '../store/scenario-file';
+import { buildPublicPage } from './build-public-page';
 import { UsageError } from './errors';
 import { nonNegativeNumber } from './flag-values';
 import { readInputFile } from './input-file';
@@ -28,8 +28,6 @@ const OPTIONS = {
   'max-snap': { type: 'string' },
 } as const;
 
-/** The project's root: the residents' page (public.html, src/public) is built from it. */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A folder that may be replaced: missing, empty, or an earlier publish (it holds our scenario.json). */
 async function replaceable(dir: string): Promise<boolean> {
@@ -41,37 +39,6 @@ async function replaceable(dir: string): Promise<boolean> {
   if (entries === null || entries.length === 0) return true;
   const text = await readFile(join(dir, PUBLISHED_SCENARIO_FILE), 'utf8').catch(() => '');
   return text.includes(`"format":"${PUBLISHED_FORMAT}"`);
-}
-
-/**
- * Builds the residents' page into `outDir` with Vite (relative URLs, so any static server or folder
- * can host it) and renames public.html to index.html.
- * @param outDir an empty folder
- */
-async function buildPage(outDir: string): Promise<void> {
-  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
-  // Vite keeps an existing NODE_ENV (vitest sets "test"): the page must bundle React's production build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: ROOT,
-      configFile: false,
-      base: './',
-      publicDir: false,
-      plugins: [react()],
-      logLevel: 'error',
-      build: {
-        outDir,
-        emptyOutDir: false,
-        chunkSizeWarningLimit: 2000,
-        rollupOptions: { input: { public: join(ROOT, 'public.html') } },
-      },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  await rename(join(outDir, 'public.html'), join(outDir, 'index.html'));
 }
 
 /**
@@ -146,7 +113,7 @@ export async function runPublish(argv: string[]): Promise<number> {
   await mkdir(dirname(out), { recursive: true });
   const staging = await mkdtemp(join(dirname(out), `.${basename(out)}.partial-`));
   try {
-    await buildPage(staging);
+    await buildPublicPage(staging, { asIndex: true });
     await writeFile(join(staging, PUBLISHED_SCENARIO_FILE), JSON.stringify(published));
     await writeFile(
       join(staging, PUBLISHED_NETWORK_FILE),

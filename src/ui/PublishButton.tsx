@@ -1,7 +1,8 @@
 /**
  * 发布 / Publish: the residents' page of this scenario as a zip (the page, the published scenario and
- * the street network) for any static web server. Needs a built planner (the page's files come from
- * the build) and a street network (the page draws walking routes on it).
+ * the street network) for any static web server. Needs a street network (the page draws walking
+ * routes on it). The page's files come from the planner's own build; under the development server,
+ * from a build of the page it makes on request (vite.config.ts).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +12,11 @@ import { publishBundle } from './app/publish-bundle';
 import { LONG_TASK_MS } from './app/runner';
 import { useServices } from './context';
 
-/** The development server has no built residents' page to zip. */
-const DEVELOPMENT = import.meta.env.DEV;
+/** Where the built residents' page is: beside the planner, or where the development server builds it. */
+const BUILT = import.meta.env.DEV ? '/__public-build/' : './';
 
 async function fetchBuilt(path: string): Promise<Uint8Array> {
-  const res = await fetch(new URL(path, document.baseURI));
+  const res = await fetch(new URL(BUILT + path, document.baseURI));
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -62,7 +63,7 @@ export function PublishButton() {
       setBusy(false);
     }
   };
-  const why = DEVELOPMENT ? t('publish.development') : !hasNetwork ? t('publish.needsNetwork') : null;
+  const why = hasNetwork ? null : t('publish.needsNetwork');
   return (
     <button
       type="button"

@@ -25,6 +25,7 @@ import {
   launch,
   report,
   RESULTS,
+  startDevServer,
   startPreviewServer,
   waitIdle,
   waitInteractive,
@@ -291,61 +292,67 @@ describe.skipIf(!hasChromium)("residents' page", () => {
     await context.close();
   });
 
-  it("the planner's 发布 / Publish writes a bundle that works the same (production build)", async () => {
-    const planner = await startPreviewServer();
-    const session = await launch(planner.url.replace(/\/$/, ''));
-    let unzipped: { url: string; close(): Promise<void> } | null = null;
-    try {
-      const page = session.page;
-      await page.goto(`${planner.url}?scenario=demo`);
-      await waitInteractive(page);
-      await waitIdle(page);
-      const button = page.getByTestId('publish');
-      expect(await button.isEnabled()).toBe(true);
-      const started = performance.now();
-      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-      const zip = readFileSync(await download.path());
-      figures['planner publish → zip (ms)'] = Math.round(performance.now() - started);
-      figures['zip (kB)'] = Math.round(zip.length / 1024);
-      expect(download.suggestedFilename()).toMatch(/\.zip$/);
-      await expect.poll(() => page.getByTestId('notice').innerText()).toContain('index.html');
-      const folder = join(dir, 'from-planner');
-      for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
-        mkdirSync(dirname(join(folder, name)), { recursive: true });
-        writeFileSync(join(folder, name), bytes);
+  it.each([
+    ['production build', startPreviewServer],
+    ['development server', startDevServer],
+  ] as const)(
+    "the planner's 发布 / Publish writes a bundle that works the same (%s)",
+    async (label, start) => {
+      const planner = await start();
+      const session = await launch(planner.url.replace(/\/$/, ''));
+      let unzipped: { url: string; close(): Promise<void> } | null = null;
+      try {
+        const page = session.page;
+        await page.goto(`${planner.url}?scenario=demo`);
+        await waitInteractive(page);
+        await waitIdle(page);
+        const button = page.getByTestId('publish');
+        expect(await button.isEnabled()).toBe(true);
+        const started = performance.now();
+        const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+        const zip = readFileSync(await download.path());
+        figures[`planner publish → zip, ${label} (ms)`] = Math.round(performance.now() - started);
+        figures[`zip, ${label} (kB)`] = Math.round(zip.length / 1024);
+        expect(download.suggestedFilename()).toMatch(/\.zip$/);
+        await expect.poll(() => page.getByTestId('notice').innerText()).toContain('index.html');
+        const folder = join(dir, `from-planner-${label.replace(/\W+/g, '-')}`);
+        for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
+          mkdirSync(dirname(join(folder, name)), { recursive: true });
+          writeFileSync(join(folder, name), bytes);
+        }
+        const fromPlanner = JSON.parse(
+          readFileSync(join(folder, 'scenario.json'), 'utf8'),
+        ) as PublishedScenario;
+        // The same compounds and facilities as the command line's bundle of the same demo.
+        expect(fromPlanner.compounds.map((c) => [c.id, c.initials])).toEqual(
+          published.compounds.map((c) => [c.id, c.initials]),
+        );
+        expect(fromPlanner.facilities.map((f) => [f.id, f.placesFree])).toEqual(
+          published.facilities.map((f) => [f.id, f.placesFree]),
+        );
+        unzipped = await serveFolder(folder);
+        const { context, page: resident } = await newContext(
+          { viewport: { width: 390, height: 844 } },
+          unzipped.url,
+        );
+        const compound = published.compounds[3]!;
+        await resident.goto(`${unzipped.url}index.html`);
+        await resident.getByLabel('查找小区').fill(compound.initials);
+        await resident.getByTestId('search-hits').getByRole('button', { name: compound.name }).click();
+        await expect.poll(() => resident.locator('.pub-from').innerText()).toContain(compound.name);
+        const answer = await answerOf(resident);
+        expect(answer.nearest.elderly).not.toBeNull();
+        await shot(resident, `from-planner-${label.replace(/\W+/g, '-')}`);
+        await context.close();
+        expect(session.external).toEqual([]);
+        expect(session.problems).toEqual([]);
+      } finally {
+        await unzipped?.close();
+        await session.close();
+        await planner.close();
       }
-      const fromPlanner = JSON.parse(
-        readFileSync(join(folder, 'scenario.json'), 'utf8'),
-      ) as PublishedScenario;
-      // The same compounds and facilities as the command line's bundle of the same demo.
-      expect(fromPlanner.compounds.map((c) => [c.id, c.initials])).toEqual(
-        published.compounds.map((c) => [c.id, c.initials]),
-      );
-      expect(fromPlanner.facilities.map((f) => [f.id, f.placesFree])).toEqual(
-        published.facilities.map((f) => [f.id, f.placesFree]),
-      );
-      unzipped = await serveFolder(folder);
-      const { context, page: resident } = await newContext(
-        { viewport: { width: 390, height: 844 } },
-        unzipped.url,
-      );
-      const compound = published.compounds[3]!;
-      await resident.goto(`${unzipped.url}index.html`);
-      await resident.getByLabel('查找小区').fill(compound.initials);
-      await resident.getByTestId('search-hits').getByRole('button', { name: compound.name }).click();
-      await expect.poll(() => resident.locator('.pub-from').innerText()).toContain(compound.name);
-      const answer = await answerOf(resident);
-      expect(answer.nearest.elderly).not.toBeNull();
-      await shot(resident, 'from-planner');
-      await context.close();
-      expect(session.external).toEqual([]);
-      expect(session.problems).toEqual([]);
-    } finally {
-      await unzipped?.close();
-      await session.close();
-      await planner.close();
-    }
-  });
+    },
+  );
 
   it('asked nothing of any other host and logged no error (every residents’ page above)', () => {
     expect(external).toEqual([]);
