@@ -103,6 +103,8 @@ describe.skipIf(!hasChromium)('user rule profiles in chromium', () => {
     await page.click('[data-testid=profile-duplicate]');
     await page.waitForSelector('[data-testid=profile-editor]');
     await page.fill(`[data-testid=rule-threshold-${ruleKey}]`, String(raised));
+    await page.locator(`[data-testid=profile-rule-${ruleKey}]`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'profiles-00-editor');
     await page.click('[data-testid=profile-save]');
     await page.waitForFunction(() => {
       const s = (window as never as LifeCircleWindow).__lifecircle.store.getState() as never as {
