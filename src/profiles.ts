@@ -30,3 +30,25 @@ export const BUILTIN_PROFILES: readonly RuleProfile[] = [
 export function getProfile(id: string): RuleProfile | undefined {
   return BUILTIN_PROFILES.find((profile) => profile.id === id);
 }
+
+/**
+ * Which profile a request or a scenario uses: a built-in id, or a user profile (imported from a file
+ * or duplicated and edited in the planner) carried whole, since only the scenario holds it — the
+ * worker keeps no profiles of its own between requests.
+ */
+export interface ProfileChoice {
+  profileId: string;
+  /** The user profile that `profileId` names, when it is not a built-in one. */
+  userProfile?: RuleProfile;
+}
+
+/**
+ * The profile a choice names: its user profile when the ids agree, else the built-in one.
+ * @param choice the id and, for a user profile, the profile itself
+ * @returns the profile, or undefined when the id names neither
+ * @example resolveProfile({ profileId: 'hefei' })?.id // 'hefei'
+ */
+export function resolveProfile(choice: ProfileChoice): RuleProfile | undefined {
+  const { profileId, userProfile } = choice;
+  return userProfile?.id === profileId ? userProfile : getProfile(profileId);
+}

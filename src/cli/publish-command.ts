@@ -19,7 +19,7 @@ import { UsageError } from './errors';
 import { nonNegativeNumber } from './flag-values';
 import { readInputFile } from './input-file';
 import { loadNetwork } from './load-network';
-import { loadProfile } from './load-profile';
+import { loadProfile, type LoadedProfile } from './load-profile';
 
 const OPTIONS = {
   network: { type: 'string' },
@@ -87,7 +87,12 @@ export async function runPublish(argv: string[]): Promise<number> {
     if ((error as Error).name === 'ScenarioFileError') throw new UsageError((error as Error).message);
     throw error;
   }
-  const loaded = await loadProfile(values.profile, scenario.profileId);
+  // A planner scenario on a user profile carries the profile: used unless --profile names another.
+  const carried =
+    values.profile === undefined ? scenario.userProfiles.find((p) => p.id === scenario.profileId) : undefined;
+  const loaded: LoadedProfile = carried
+    ? { profile: carried, origin: { source: 'user', file: basename(file) } }
+    : await loadProfile(values.profile, scenario.profileId);
   const { parameters, errors } = resolveParameters(
     loaded.profile,
     Object.fromEntries(Object.entries(scenario.overrides).map(([k, v]) => [k, String(v)])),

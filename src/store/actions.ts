@@ -1,5 +1,13 @@
 /** Every change to the app state is one of these plain, serialisable actions. */
-import type { Estate, EstateStatus, Facility, FacilityKind, LngLat, NetworkBuildReport } from '../core';
+import type {
+  Estate,
+  EstateStatus,
+  Facility,
+  FacilityKind,
+  LngLat,
+  NetworkBuildReport,
+  RuleProfile,
+} from '../core';
 import type {
   Bounds,
   CoveragePatch,
@@ -33,6 +41,13 @@ export type ScenarioAction =
   /** 新建方案: an empty scenario (no estates, facilities, districts or network), keeping the profile. */
   | { type: 'scenario/new'; id: string; name: string }
   | { type: 'profile/set'; profileId: string }
+  /**
+   * Adds a user profile (imported, or duplicated and edited) or replaces the one of the same id — or of
+   * id `replaces`, when an edit renamed it — and selects it. A built-in profile's id is refused.
+   */
+  | { type: 'profile/save'; profile: RuleProfile; replaces?: string }
+  /** Removes a user profile; if it was selected, the national profile is selected instead. */
+  | { type: 'profile/remove'; profileId: string }
   | { type: 'parameter/set'; name: string; value: number | null }
   | { type: 'status/default'; status: EstateStatus | null }
   | { type: 'network/set'; network: NetworkRef; bounds: Bounds | null };
@@ -70,6 +85,8 @@ const SCENARIO_ACTIONS = new Set<Action['type']>([
   'estates/replace',
   'scenario/new',
   'profile/set',
+  'profile/save',
+  'profile/remove',
   'parameter/set',
   'status/default',
   'network/set',

@@ -7,6 +7,7 @@ export const emptyScenario = (): Scenario => ({
   name: '',
   synthetic: false,
   profileId: 'hefei',
+  userProfiles: [],
   overrides: {},
   defaultStatus: null,
   estates: [],

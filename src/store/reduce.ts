@@ -6,7 +6,7 @@ import { isScenarioAction, type Action } from './actions';
 import { recordEdit, redo, undo, emptyHistory } from './history';
 import { reduceScenario } from './scenario-reducer';
 import type { AppState, ResultsState, Scenario, Selection } from './types';
-import { getProfile } from '../profiles';
+import { scenarioProfile } from './scenario-profile';
 import { withWalkingTimes, withWalkingTimesAt } from './walking-time-compliance';
 import { applyCoveragePatch } from './coverage-patch';
 
@@ -32,10 +32,10 @@ function withScenario(state: AppState, scenario: Scenario, history = state.histo
 function withResults(
   results: ResultsState,
   next: Pick<ResultsState, 'workerEvaluation' | 'coverage'>,
-  scenarioProfileId: string,
+  scenario: Scenario,
 ): ResultsState {
   const { workerEvaluation, coverage } = next;
-  const profile = getProfile(workerEvaluation?.profileId ?? scenarioProfileId);
+  const profile = scenarioProfile(scenario, workerEvaluation?.profileId);
   return {
     ...results,
     ...next,
@@ -44,19 +44,19 @@ function withResults(
   };
 }
 
-function reduceResults(results: ResultsState, action: Action, profileId: string): ResultsState {
+function reduceResults(results: ResultsState, action: Action, scenario: Scenario): ResultsState {
   switch (action.type) {
     case 'results/evaluation':
       return withResults(
         results,
         { workerEvaluation: action.evaluation, coverage: results.coverage },
-        profileId,
+        scenario,
       );
     case 'results/coverage':
       return withResults(
         results,
         { workerEvaluation: results.workerEvaluation, coverage: action.coverage },
-        profileId,
+        scenario,
       );
     case 'results/coverage-patch': {
       if (!results.coverage) return results;
@@ -64,7 +64,7 @@ function reduceResults(results: ResultsState, action: Action, profileId: string)
       const changed = new Set<number>();
       for (const p of Object.values(action.patch.byKind)) p.estateIndex.forEach((i) => changed.add(i));
       const { workerEvaluation } = results;
-      const profile = getProfile(workerEvaluation?.profileId ?? profileId);
+      const profile = scenarioProfile(scenario, workerEvaluation?.profileId);
       return {
         ...results,
         coverage,
@@ -143,7 +143,8 @@ export function reduce(state: AppState, action: Action): AppState {
             siting: null,
           },
         },
-        action.scenario,
+        // Scenarios saved before user profiles existed have none.
+        { ...action.scenario, userProfiles: action.scenario.userProfiles ?? [] },
         emptyHistory(),
       );
     case 'network/report': {
@@ -190,7 +191,7 @@ export function reduce(state: AppState, action: Action): AppState {
             : { ...state.view, tool: 'add', addKind: action.kind, kind: action.kind },
       };
     default: {
-      const results = reduceResults(state.results, action, state.scenario.profileId);
+      const results = reduceResults(state.results, action, state.scenario);
       return results === state.results ? state : { ...state, results };
     }
   }

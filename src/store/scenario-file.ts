@@ -5,7 +5,15 @@
  * the demo's is used).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { FACILITY_KINDS, lngLat, type Estate, type Facility, type FacilityKind } from '../core';
+import {
+  FACILITY_KINDS,
+  lngLat,
+  parseRuleProfile,
+  type Estate,
+  type Facility,
+  type FacilityKind,
+} from '../core';
+import { getProfile } from '../profiles';
 import type { Scenario } from './types';
 
 export const SCENARIO_FORMAT = 'lifecircle-scenario';
@@ -18,6 +26,8 @@ interface ScenarioMeta {
   name: string;
   synthetic: boolean;
   profileId: string;
+  /** The user's own profiles, each as a profile file holds it (geodata/rules/profile.schema.json). */
+  userProfiles?: Scenario['userProfiles'];
   overrides: Record<string, number>;
   defaultStatus: Scenario['defaultStatus'];
   /** The key lets the same browser find the network it already built (IndexedDB). */
@@ -86,6 +96,7 @@ export function scenarioToGeoJson(s: Scenario): ScenarioFile {
       name: s.name,
       synthetic: s.synthetic,
       profileId: s.profileId,
+      userProfiles: s.userProfiles,
       overrides: s.overrides,
       defaultStatus: s.defaultStatus,
       network: s.network
@@ -163,6 +174,24 @@ function readFacility(f: Feature, where: string): Facility {
 }
 
 /**
+ * The file's user profiles, each checked as a profile file is (parseRuleProfile: its errors name the
+ * scenario file and the profile's place in it); an id a built-in profile has is refused.
+ */
+function readUserProfiles(value: unknown, fileName: string): Scenario['userProfiles'] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value))
+    throw new ScenarioFileError(`${fileName}: field "lifecircle.userProfiles" must be an array of profiles`);
+  return value.map((json, k) => {
+    const profile = parseRuleProfile(json, `${fileName}, lifecircle.userProfiles[${k}]`);
+    if (getProfile(profile.id))
+      throw new ScenarioFileError(
+        `${fileName}, lifecircle.userProfiles[${k}]: id "${profile.id}" is a built-in profile's`,
+      );
+    return profile;
+  });
+}
+
+/**
  * Reads a file written by scenarioToGeoJson.
  * @param json the parsed file
  * @param fileName for error messages
@@ -201,6 +230,7 @@ export function scenarioFromGeoJson(json: unknown, fileName: string): Scenario {
     name: str(meta.name, fileName),
     synthetic: meta.synthetic === true,
     profileId: str(meta.profileId, 'national'),
+    userProfiles: readUserProfiles(meta.userProfiles, fileName),
     overrides: meta.overrides ?? {},
     defaultStatus: meta.defaultStatus ?? null,
     estates,

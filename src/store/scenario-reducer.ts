@@ -4,6 +4,7 @@ import type { FacilityPatch, ScenarioAction } from './actions';
 import type { Scenario } from './types';
 import { dataBounds } from './data-bounds';
 import { emptyScenario } from './initial-state';
+import { saveUserProfile, removeUserProfile } from './user-profiles';
 
 function patchFacility(facility: Facility, patch: FacilityPatch): Facility {
   return {
@@ -73,10 +74,15 @@ export function reduceScenario(s: Scenario, action: ScenarioAction): Scenario {
         id: action.id,
         name: action.name,
         profileId: s.profileId,
+        userProfiles: s.userProfiles,
         overrides: { ...s.overrides },
       };
     case 'profile/set':
       return s.profileId === action.profileId ? s : { ...s, profileId: action.profileId, overrides: {} };
+    case 'profile/save':
+      return saveUserProfile(s, action.profile, action.replaces);
+    case 'profile/remove':
+      return removeUserProfile(s, action.profileId);
     case 'parameter/set': {
       const overrides = { ...s.overrides };
       if (action.value === null || !Number.isFinite(action.value)) delete overrides[action.name];

@@ -3,7 +3,7 @@
  * the undo history. No map, no worker, no class instances.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Estate, EstateStatus, Facility, FacilityKind, NetworkBuildReport } from '../core';
+import type { Estate, EstateStatus, Facility, FacilityKind, NetworkBuildReport, RuleProfile } from '../core';
 import type { Bounds, EvaluationView } from '../worker/protocol';
 import type { SitingState } from './siting-types';
 
@@ -24,7 +24,14 @@ export interface Scenario {
   name: string;
   /** True for the generated demo: the header says “示例数据 (synthetic)”. */
   synthetic: boolean;
+  /** A built-in profile's id, or the id of one of `userProfiles`. */
   profileId: string;
+  /**
+   * The user's own profiles (imported from a file, or a built-in one duplicated and edited), each
+   * valid by parseRuleProfile and with an id no built-in profile has. They travel with the scenario:
+   * autosave, the scenario file, and every worker request that uses one.
+   */
+  userProfiles: RuleProfile[];
   /** Parameter overrides by name, e.g. `personsPerHousehold` or `serviceMinutes.nursery`. */
   overrides: Record<string, number>;
   /** Status assumed for estates whose data does not say new/existing. */

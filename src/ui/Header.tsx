@@ -12,6 +12,7 @@ export function Header() {
   const name = useApp((s) => (s.scenario.id === 'demo' && s.scenario.synthetic ? null : s.scenario.name));
   const synthetic = useApp((s) => s.scenario.synthetic);
   const profileId = useApp((s) => s.scenario.profileId);
+  const userProfiles = useApp((s) => s.scenario.userProfiles);
   const canUndo = useApp((s) => s.history.past.length > 0);
   const canRedo = useApp((s) => s.history.future.length > 0);
   const switchLang = () => {
@@ -43,11 +44,22 @@ export function Header() {
           onChange={(e) => dispatch({ type: 'profile/set', profileId: e.target.value })}
           data-testid="profile-select"
         >
-          {BUILTIN_PROFILES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {pickLang(p.name, lang)}
-            </option>
-          ))}
+          <optgroup label={t('profiles.builtinGroup')}>
+            {BUILTIN_PROFILES.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pickLang(p.name, lang)}
+              </option>
+            ))}
+          </optgroup>
+          {userProfiles.length > 0 && (
+            <optgroup label={t('profiles.userGroup')} data-testid="user-profiles">
+              {userProfiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t('profiles.userLabel', { name: pickLang(p.name, lang) })}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </label>
       <div className="header-actions">

@@ -4,10 +4,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS, VERDICT_STATUSES } from '../core';
-import { getProfile } from '../profiles';
+import { useProfile } from './use-profile';
 import { useApp } from '../store/store';
 import { localDate } from './app/report-request';
-import { formatNumber, formatPct, pickLang } from './format';
+import { formatNumber, formatPct } from './format';
 
 export function PrintSummary() {
   const { t } = useTranslation();
@@ -15,7 +15,8 @@ export function PrintSummary() {
   const evaluation = useApp((s) => s.results.evaluation);
   const coverage = useApp((s) => s.results.coverage);
   const facilities = useApp((s) => s.scenario.facilities);
-  const profileId = useApp((s) => s.results.evaluation?.profileId ?? s.scenario.profileId);
+  const evaluatedWith = useApp((s) => s.results.evaluation?.profileId);
+  const { label: profileLabel } = useProfile(evaluatedWith);
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
   // Kinds with facilities, as the review report lists them.
   const kinds = FACILITY_KINDS.filter((k) => facilities.some((f) => f.kind === k));
@@ -27,7 +28,7 @@ export function PrintSummary() {
           <>
             <p>
               {t('printSummary.compliance', {
-                profile: pickLang(getProfile(profileId)?.name, lang),
+                profile: profileLabel,
                 n: n(evaluation.estates.length),
               })}
             </p>

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { profileChoice } from '../store/scenario-profile';
 import { appStore, dispatch, useApp } from '../store/store';
 import { download } from './app/exports';
 import { publishBundle } from './app/publish-bundle';
@@ -43,7 +44,7 @@ export function PublishButton() {
             name,
             estates: scenario.estates,
             facilities: scenario.facilities,
-            profileId: scenario.profileId,
+            ...profileChoice(scenario),
             overrides: scenario.overrides,
             publishedAt: new Date().toISOString(),
           },

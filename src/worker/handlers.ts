@@ -35,7 +35,7 @@ import {
   type FlatServiceAreas,
 } from '../core';
 import landUrl from 'world-atlas/land-10m.json?url';
-import { getProfile } from '../profiles';
+import { resolveProfile, type ProfileChoice } from '../profiles';
 import { coverageOptionsForKind as coverageOptions } from '../core';
 import { applyCoverageEdits, kindCoverageState, type KindCoverageState } from './coverage-edits';
 import { openDemo } from './demo-open';
@@ -63,9 +63,15 @@ type Handlers = {
   ) => Res<T> | Promise<Res<T>>;
 };
 
-function profileAndParameters(profileId: string, overrides: Record<string, number>) {
-  const profile: RuleProfile | undefined = getProfile(profileId);
-  if (!profile) throw new Error(`Unknown rule profile "${profileId}"`);
+/** The profile a request names (a user profile comes with the request), or an error naming the id. */
+function profileOf(choice: ProfileChoice): RuleProfile {
+  const profile = resolveProfile(choice);
+  if (!profile) throw new Error(`Unknown rule profile "${choice.profileId}"`);
+  return profile;
+}
+
+function profileAndParameters(choice: ProfileChoice, overrides: Record<string, number>) {
+  const profile = profileOf(choice);
   const text = Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, String(v)]));
   return { profile, ...resolveParameters(profile, text) };
 }
@@ -161,18 +167,20 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       openDemo(request, (bytes) =>
         handlers['network/load']({ bytes, fileName: request.network.fileName }, ctx),
       ),
-    'rules/evaluate': ({ estates, profileId, overrides, defaultStatus }) => {
-      const { profile, parameters: p, errors, errorsZh } = profileAndParameters(profileId, overrides);
+    'rules/evaluate': (req) => {
+      const { estates, profileId, overrides, defaultStatus } = req;
+      const { profile, parameters: p, errors, errorsZh } = profileAndParameters(req, overrides);
       const result = evaluateEstates(estates, profile, p, defaultStatus ? { defaultStatus } : {});
       return { ...result, parameters: p, parameterErrors: errors, parameterErrorsZh: errorsZh, profileId };
     },
-    'rules/facility': ({ facility, profileId, overrides }) => {
-      const { profile, parameters: p } = profileAndParameters(profileId, overrides);
+    'rules/facility': (req) => {
+      const { facility, overrides } = req;
+      const { profile, parameters: p } = profileAndParameters(req, overrides);
       return evaluateFacility(facility, profile, p);
     },
     'coverage/run': async (req: CoverageRequest, ctx) => {
       const started = performance.now();
-      const p = profileAndParameters(req.profileId, req.overrides).parameters;
+      const p = profileAndParameters(req, req.overrides).parameters;
       // Built aside and swapped in when complete: a cancelled run leaves the sessions as they were.
       const built = new Map<FacilityKind, KindCoverageState>();
       const byKind: CoverageResponse['byKind'] = {};
@@ -221,13 +229,11 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         elapsedMs: performance.now() - started,
       };
     },
-    site: (req, ctx) =>
-      siteInWorker(network, profileAndParameters(req.profileId, req.overrides).parameters, req, ctx),
+    site: (req, ctx) => siteInWorker(network, profileAndParameters(req, req.overrides).parameters, req, ctx),
     'coverage/served-by': ({ estateId }) =>
       Object.fromEntries([...sessions].map(([kind, { session }]) => [kind, session.servedBy(estateId)])),
     'report/html': (req) => {
-      const profile = getProfile(req.profileId);
-      if (!profile) throw new Error(`Unknown rule profile "${req.profileId}"`);
+      const profile = profileOf(req);
       // The sessions of the kinds reported: their facilities are the scenario's after every what-if edit.
       const reported = Object.fromEntries(
         [...sessions].filter(([kind]) => req.coverage[kind]).map(([kind, { session }]) => [kind, session]),
@@ -243,6 +249,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         streets: network ? graphSegments(network.graph).segments : null,
         date: req.date,
         lang: req.lang,
+        userProfile: profile === req.userProfile,
         ...(req.subject ? { subject: req.subject } : {}),
       });
       return { html: reviewReportHtml(report), totals: report.totals };
@@ -250,7 +257,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
     'publish/build': async (req) => {
       if (!network)
         throw new Error('publish needs a street network: the residents’ page draws walking routes on it');
-      const { profile, parameters: resolved, errors } = profileAndParameters(req.profileId, req.overrides);
+      const { profile, parameters: resolved, errors } = profileAndParameters(req, req.overrides);
       if (errors.length > 0) throw new Error(errors.join('; '));
       // Loaded on first use: the pinyin dictionary publishing needs is not part of the worker's start-up.
       const { buildPublishedScenario } = await import('../core/publish/build-published-scenario');
@@ -260,7 +267,7 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
         facilities: req.facilities,
         network,
         profile,
-        profileSource: 'builtin',
+        profileSource: profile === req.userProfile ? 'user' : 'builtin',
         parameters: resolved,
         withinMinutes: SERVICE_AREA_MINUTES,
         publishedAt: req.publishedAt,

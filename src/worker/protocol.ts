@@ -33,6 +33,9 @@ import type {
   Verdict,
 } from '../core';
 import type { SitingModel, SitingProposal } from '../core/siting/siting-types';
+import type { ProfileChoice } from '../profiles';
+
+export type { ProfileChoice };
 
 /** [west, south, east, north], WGS-84 degrees. */
 export type Bounds = [west: number, south: number, east: number, north: number];
@@ -66,9 +69,8 @@ export interface NetworkLoaded {
   graphBytes: Uint8Array;
 }
 
-export interface EvaluateRequest {
+export interface EvaluateRequest extends ProfileChoice {
   estates: Estate[];
-  profileId: string;
   overrides: Record<string, number>;
   defaultStatus: EstateStatus | null;
 }
@@ -78,10 +80,9 @@ export interface EvaluateResponse extends EvaluationView {
   parameterErrors: string[];
 }
 
-export interface CoverageRequest {
+export interface CoverageRequest extends ProfileChoice {
   estates: Estate[];
   facilities: Facility[];
-  profileId: string;
   overrides: Record<string, number>;
   /** The kind whose service areas are drawn (null: none). */
   serviceAreaKind: FacilityKind | null;
@@ -179,11 +180,10 @@ export interface DemoOpened {
 }
 
 /** Suggest sites (建议选址) for one kind on the worker's network (issue #10). */
-export interface SiteRequest {
+export interface SiteRequest extends ProfileChoice {
   estates: Estate[];
   /** The scenario's facilities (those of `kind` count as existing). */
   facilities: Facility[];
-  profileId: string;
   overrides: Record<string, number>;
   kind: FacilityKind;
   model: SitingModel;
@@ -206,8 +206,7 @@ export interface SiteRequest {
  * it shows (the evaluation with walking-time verdicts joined in, the coverage rows), the worker adds
  * the service areas of its coverage sessions and the streets of its network.
  */
-export interface ReportRequest {
-  profileId: string;
+export interface ReportRequest extends ProfileChoice {
   /** Parameters in force (the evaluation's). */
   parameters: ProfileParameters;
   /** The estates reported (facts, location). */
@@ -232,11 +231,10 @@ export interface ReportResponse {
 }
 
 /** What the planner's 发布 / Publish asks: the scenario as the page shows it (after every edit). */
-export interface PublishRequest {
+export interface PublishRequest extends ProfileChoice {
   name: string;
   estates: Estate[];
   facilities: Facility[];
-  profileId: string;
   overrides: Record<string, number>;
   /** ISO date-time of publishing. */
   publishedAt: string;
@@ -263,7 +261,7 @@ export type RequestMap = {
   'demo/open': [DemoOpenRequest, DemoOpened];
   'rules/evaluate': [EvaluateRequest, EvaluateResponse];
   /** Facility-scope rules (floor area per place or bed, minimum size) for one facility. */
-  'rules/facility': [{ facility: Facility; profileId: string; overrides: Record<string, number> }, Verdict[]];
+  'rules/facility': [ProfileChoice & { facility: Facility; overrides: Record<string, number> }, Verdict[]];
   'coverage/run': [CoverageRequest, CoverageResponse];
   'coverage/edit': [{ ops: CoverageOp[]; serviceAreaKind: FacilityKind | null }, CoverageEditResponse];
   'coverage/service-areas': [{ kind: FacilityKind | null }, CoverageResponse];

@@ -32,6 +32,7 @@ export async function writeDemoScenarioFile(path: string): Promise<{ estates: nu
     name: manifest.name.zh,
     synthetic: true,
     profileId: manifest.profile,
+    userProfiles: [],
     overrides: {},
     defaultStatus: null,
     estates,

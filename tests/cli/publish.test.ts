@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deserializeGraph } from '../../src/core';
 import type { PublishedScenario } from '../../src/core/publish';
+import { getProfile } from '../../src/profiles';
+import { duplicateProfile } from '../../src/ui/app/profile-file';
 import { DEMO_STREETS, writeDemoScenarioFile } from './demo-scenario-file';
 import { runCli } from './run-cli';
 
@@ -44,6 +46,19 @@ describe('lifecircle publish', () => {
     const scripts = readdirSync(join(out, 'assets')).filter((f) => /\.m?js$/.test(f));
     expect(scripts.length).toBeGreaterThan(0);
     for (const f of scripts) expect(readFileSync(join(out, 'assets', f), 'utf8')).not.toContain('zhōng');
+  }, 120_000);
+
+  it("uses the user profile a planner's scenario carries, and marks it as one", () => {
+    const file = JSON.parse(readFileSync(scenarioFile, 'utf8'));
+    file.lifecircle.userProfiles = [duplicateProfile(getProfile('hefei')!, [])];
+    file.lifecircle.profileId = 'hefeiuser';
+    const withUser = join(dir, 'user-profile.geojson');
+    writeFileSync(withUser, JSON.stringify(file));
+    const out = join(dir, 'user');
+    const { code, stderr } = runCli(['publish', withUser, '--network', DEMO_STREETS, '--out', out]);
+    expect(code, stderr).toBe(0);
+    const published = JSON.parse(readFileSync(join(out, 'scenario.json'), 'utf8')) as PublishedScenario;
+    expect(published.profile).toMatchObject({ id: 'hefeiuser', source: 'user' });
   }, 120_000);
 
   it('replaces an earlier publish in the same folder', () => {

@@ -1,7 +1,9 @@
 /** Scenario GeoJSON export → import is lossless (property test), and bad files get clear errors. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FACILITY_KINDS, lngLat, type Estate, type Facility } from '../../src/core';
+import { FACILITY_KINDS, lngLat, RuleProfileError, type Estate, type Facility } from '../../src/core';
+import { getProfile } from '../../src/profiles';
+import { duplicateProfile } from '../../src/ui/app/profile-file';
 import { scenarioFromGeoJson, scenarioToGeoJson, ScenarioFileError } from '../../src/store/scenario-file';
 import type { Scenario } from '../../src/store/types';
 import { scenario } from './fixtures';
@@ -119,5 +121,37 @@ describe('scenario file', () => {
     expect(() => scenarioFromGeoJson(broken, 'c.geojson')).toThrow(
       /feature 1: expected a GeoJSON Feature object/,
     );
+  });
+
+  it('carries user profiles, each read back as a profile file is', () => {
+    const user = duplicateProfile(getProfile('hefei')!, []);
+    const edited = {
+      ...user,
+      rules: user.rules.map((r, k) =>
+        k === 0 ? { ...r, threshold: 42, appliesTo: ['new' as const, 'existing' as const] } : r,
+      ),
+    };
+    const s: Scenario = { ...scenario(), profileId: edited.id, userProfiles: [edited] };
+    const back = roundTrip(s);
+    expect(back.profileId).toBe('hefeiuser');
+    expect(back.userProfiles).toEqual([edited]);
+    expect(back.userProfiles[0]!.rules[0]).toMatchObject({ threshold: 42, appliesTo: ['new', 'existing'] });
+    // A file from before user profiles has none.
+    const old = scenarioToGeoJson(scenario());
+    delete old.lifecircle.userProfiles;
+    expect(scenarioFromGeoJson(old, 'old.geojson').userProfiles).toEqual([]);
+  });
+
+  it('names the file, the profile, the rule and the field of a damaged user profile', () => {
+    const user = duplicateProfile(getProfile('hefei')!, []);
+    const file = JSON.parse(JSON.stringify(scenarioToGeoJson({ ...scenario(), userProfiles: [user] })));
+    file.lifecircle.userProfiles[0].rules[1].threshold = 'twenty';
+    expect(() => scenarioFromGeoJson(file, 'd.geojson')).toThrow(RuleProfileError);
+    expect(() => scenarioFromGeoJson(file, 'd.geojson')).toThrow(
+      /d\.geojson, lifecircle\.userProfiles\[0\]: rule .*hefeiuser\.elderly-area-existing.*field "threshold"/,
+    );
+    const builtin = JSON.parse(JSON.stringify(scenarioToGeoJson(scenario())));
+    builtin.lifecircle.userProfiles = [getProfile('henan')];
+    expect(() => scenarioFromGeoJson(builtin, 'e.geojson')).toThrow(/id "henan" is a built-in profile's/);
   });
 });

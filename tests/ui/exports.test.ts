@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { complianceTable, csvCell, toCsv } from '../../src/ui/app/exports';
 import { getProfile } from '../../src/profiles';
+import { duplicateProfile } from '../../src/ui/app/profile-file';
 import type { EvaluationView } from '../../src/store/types';
 
 const source = {
@@ -83,6 +84,22 @@ describe('compliance export', () => {
     const enCol = (name: string) => en.rows.map((r) => r[en.header.indexOf(name)]);
     expect(enCol('verdict')).toEqual(['Fail', 'Insufficient data']);
     expect(enCol('rule')).toEqual(['hefei.elderly-area-existing', 'hefei.nursery-existing']);
+  });
+
+  it('names the profile on every row, a user profile marked as one', () => {
+    const builtin = complianceTable(evaluation, getProfile('hefei'), 'zh');
+    const zhCol = builtin.rows.map((r) => r[builtin.header.indexOf('规则配置')]);
+    expect(zhCol).toEqual(Array(2).fill(`${getProfile('hefei')!.name.zh} (hefei)`));
+    const user = duplicateProfile(getProfile('hefei')!, []);
+    for (const lang of ['zh', 'en'] as const) {
+      const table = complianceTable(evaluation, user, lang, true);
+      const cells = table.rows.map((r) => r[table.header.length - 1]);
+      const mark = lang === 'zh' ? '用户自定义规则配置（非内置）' : 'user profile (not built in)';
+      expect(cells).toEqual(Array(2).fill(`${user.name[lang]} (hefeiuser), ${mark}`));
+      expect(table.header.at(-1)).toBe(lang === 'zh' ? '规则配置' : 'profile');
+      expect(table.rows.every((r) => r.length === table.header.length)).toBe(true);
+    }
+    expect(String(zhCol[0])).not.toContain('自定义');
   });
 
   it('neutralises spreadsheet formulas and quotes commas, quotes and line breaks', () => {

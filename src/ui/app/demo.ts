@@ -57,6 +57,7 @@ export async function demoScenario(runner: AnalysisRunner, lang: 'zh' | 'en'): P
     name: manifest.name[lang],
     synthetic: true,
     profileId: manifest.profile,
+    userProfiles: [],
     overrides: {},
     defaultStatus: null,
     estates: opened.estates.estates,

@@ -16,15 +16,18 @@ export interface Table {
 }
 
 /**
- * One row per estate and rule: the verdict, its figures and its citation.
+ * One row per estate and rule: the verdict, its figures and its citation, and last the profile used —
+ * a user profile marked as one (the table may travel without the page that made it).
  * @param evaluation compliance results
  * @param profile the profile (rule titles)
  * @param lang language of titles, headers and of verdict, status and confidence words (as on screen)
+ * @param userProfile true when the profile is the user's own (imported or edited in the planner)
  */
 export function complianceTable(
   evaluation: EvaluationView,
   profile: RuleProfile | undefined,
   lang: Lang,
+  userProfile = false,
 ): Table {
   const zh = lang === 'zh';
   const header = zh
@@ -47,6 +50,7 @@ export function complianceTable(
         '行/条款',
         '原文',
         '可信度',
+        zhWords.profiles.column,
       ]
     : [
         'id',
@@ -67,9 +71,13 @@ export function complianceTable(
         'line / clause',
         'quote',
         'confidence',
+        enWords.profiles.column,
       ];
   // Verdicts, estate status and confidence in the words the screen uses (the rule id stays an id).
   const words = zh ? zhWords : enWords;
+  const profileCell = profile
+    ? `${profile.name[lang]} (${profile.id})${userProfile ? `, ${words.profiles.userMark}` : ''}`
+    : (evaluation.profileId ?? null);
   const rows: CellValue[][] = [];
   for (const e of evaluation.estates) {
     const base: CellValue[] = [
@@ -81,7 +89,7 @@ export function complianceTable(
       e.status ? words.estateStatus[e.status] : null,
       words.status[e.overall],
     ];
-    if (e.verdicts.length === 0) rows.push([...base, ...Array<CellValue>(11).fill(null)]);
+    if (e.verdicts.length === 0) rows.push([...base, ...Array<CellValue>(11).fill(null), profileCell]);
     for (const v of e.verdicts) {
       const title = profile?.rules.find((r) => r.id === v.rule)?.title;
       rows.push([
@@ -97,6 +105,7 @@ export function complianceTable(
         [v.source.line, v.source.clause].filter(Boolean).join('; ') || null,
         v.source.quote,
         words.confidence[v.source.confidence],
+        profileCell,
       ]);
     }
   }

@@ -4,6 +4,7 @@
  * renders with the core's buildReviewReport + reviewReportHtml, as `lifecircle report` does.
  */
 import { FACILITY_KINDS, type FacilityKind, type ReportKindCoverage } from '../../core';
+import { profileChoice } from '../../store/scenario-profile';
 import type { AppState } from '../../store/types';
 import type { ReportRequest } from '../../worker/protocol';
 
@@ -55,7 +56,7 @@ export function reportRequest(
     };
   }
   return {
-    profileId: evaluation.profileId ?? state.scenario.profileId,
+    ...profileChoice(state.scenario, evaluation.profileId ?? state.scenario.profileId),
     parameters: evaluation.parameters,
     estates: state.scenario.estates.filter((e) => wanted.has(e.id)),
     results,

@@ -9,6 +9,7 @@
 import type { Facility, FacilityKind, LngLat } from '../../core';
 import { bulkLayers } from '../../map/bulk-layers';
 import type { Action } from '../../store/actions';
+import { profileChoice } from '../../store/scenario-profile';
 import type { AppStoreApi } from '../../store/store';
 import type { NetworkRef } from '../../store/types';
 import { AnalysisClient, WorkerRestartedError, type WorkerLike } from '../../worker/client';
@@ -219,16 +220,18 @@ export class AnalysisRunner {
     const wanted = networkChanged && sc.network && sc.network.key !== this.declinedNetwork;
     const bytes = wanted ? this.networks.bytes(sc.network!) : null;
     bytes?.catch(() => undefined);
-    const evaluationKey = [sc.estates, sc.profileId, sc.overrides, sc.defaultStatus];
+    // The user profile itself is in the keys: an edit of it keeps its id but changes the verdicts.
+    const choice = profileChoice(sc);
+    const evaluationKey = [sc.estates, sc.profileId, choice.userProfile, sc.overrides, sc.defaultStatus];
     // Compliance, the network and coverage are sent without waiting for each other's answers: the
     // worker answers in order, and a main thread busy drawing a frame (100–500 ms with software
     // WebGL) no longer leaves the worker idle between them.
     let evaluated: Promise<void> | null = null;
     if (!same(evaluationKey, this.evaluationKey)) {
       this.evaluationKey = evaluationKey;
-      const { estates, profileId, overrides, defaultStatus } = sc;
+      const { estates, overrides, defaultStatus } = sc;
       evaluated = this.client
-        .send('rules/evaluate', { estates, profileId, overrides, defaultStatus })
+        .send('rules/evaluate', { ...choice, estates, overrides, defaultStatus })
         .then((res) => this.dispatch({ type: 'results/evaluation', evaluation: res }));
     }
     try {
@@ -274,7 +277,8 @@ export class AnalysisRunner {
     this.coverageCancelled = null;
     const kind = view.layers.serviceAreas ? view.kind : null;
     const desired = this.desiredFacilities();
-    const key = [sc.estates, sc.profileId, sc.overrides, this.workerNetwork];
+    const choice = profileChoice(sc);
+    const key = [sc.estates, sc.profileId, choice.userProfile, sc.overrides, this.workerNetwork];
     if (!same(key, this.coverageKey)) {
       this.coverageKey = key;
       this.sentFacilities = desired;
@@ -283,7 +287,7 @@ export class AnalysisRunner {
       const req = {
         estates: sc.estates,
         facilities: desired,
-        profileId: sc.profileId,
+        ...choice,
         overrides: sc.overrides,
         serviceAreaKind: kind,
       };

@@ -3,6 +3,7 @@
  * worker as a job with progress and Cancel, and puts the first answer, then the final one, in the store.
  */
 import type { Facility } from '../../core';
+import { profileChoice } from '../../store/scenario-profile';
 import type { CandidateFile, ProposalView, SitingChoice } from '../../store/siting-types';
 import type { AppStoreApi } from '../../store/store';
 import type { SiteRequest } from '../../worker/protocol';
@@ -54,7 +55,7 @@ export async function suggestSites(
   const req: SiteRequest = {
     estates: sc.estates,
     ...siteCandidates(sc.facilities, choice, file),
-    profileId: sc.profileId,
+    ...profileChoice(sc),
     overrides: sc.overrides,
     kind: choice.kind,
     model: choice.model,

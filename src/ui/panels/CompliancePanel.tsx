@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERDICT_STATUSES, type VerdictStatus } from '../../core';
-import { getProfile } from '../../profiles';
+import { useProfile } from '../use-profile';
 import { dispatch, useApp } from '../../store/store';
 import { complianceTable, download, toCsv, toXlsx } from '../app/exports';
 import { formatNumber, formatUnit, pickLang } from '../format';
@@ -25,7 +25,7 @@ export function CompliancePanel() {
   const scenarioName = useApp((s) => s.scenario.name);
   const [filter, setFilter] = useState<VerdictStatus | 'all'>('all');
   const [query, setQuery] = useState('');
-  const profile = getProfile(profileId);
+  const { profile, user, label: profileLabel } = useProfile();
   const rows = useMemo(() => {
     const list = (evaluation?.estates ?? []).filter(
       (e) => (filter === 'all' || e.overall === filter) && (query === '' || e.name.includes(query)),
@@ -37,12 +37,12 @@ export function CompliancePanel() {
   const page = usePage(rows, PAGE_SIZE);
   if (!evaluation) return <p role="status">{t('status.pending')}</p>;
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
-  const table = () => complianceTable(evaluation, profile, lang);
+  const table = () => complianceTable(evaluation, profile, lang, user);
   const base = `${scenarioName || 'lifecircle'}-${profileId}-compliance`;
   return (
     <section aria-labelledby="compliance-title">
       <h2 id="compliance-title" tabIndex={-1}>
-        {t('compliance.title', { profile: pickLang(profile?.name, lang) })}
+        {t('compliance.title', { profile: profileLabel })}
       </h2>
       <ul className="status-totals" data-testid="compliance-totals">
         {VERDICT_STATUSES.map((s) => (

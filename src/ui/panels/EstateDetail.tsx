@@ -5,7 +5,7 @@ import { FACILITY_KINDS } from '../../core';
 import type { RequestMap } from '../../worker/protocol';
 import { LONG_TASK_MS } from '../app/runner';
 import { useServices } from '../context';
-import { getProfile } from '../../profiles';
+import { useProfile } from '../use-profile';
 import { useApp } from '../../store/store';
 import { DetailHeader } from '../DetailHeader';
 import { formatNumber } from '../format';
@@ -42,13 +42,13 @@ export function EstateDetail({ id }: { id: string }) {
   const lang = useApp((s) => s.view.lang);
   const estate = useApp((s) => s.scenario.estates.find((e) => e.id === id));
   const result = useApp((s) => s.results.evaluation?.estates.find((e) => e.id === id));
-  const profileId = useApp((s) => s.scenario.profileId);
+  const { profile } = useProfile();
   const coverage = useApp((s) => s.results.coverage);
   const facilities = useApp((s) => s.scenario.facilities);
   const version = useApp((s) => s.results.version);
   const servedBy = useServedBy(id, version);
   if (!estate) return null;
-  const rules = getProfile(profileId)?.rules ?? [];
+  const rules = profile?.rules ?? [];
   const ruleOf = (ruleId: string) => rules.find((r) => r.id === ruleId);
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
   return (

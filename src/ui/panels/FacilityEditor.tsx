@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lngLat, type Facility, type FacilityKind, type Verdict } from '../../core';
-import { getProfile } from '../../profiles';
+import { profileChoice } from '../../store/scenario-profile';
+import { useProfile } from '../use-profile';
 import type { FacilityPatch } from '../../store/actions';
 import { dispatch, useApp } from '../../store/store';
 import { useServices } from '../context';
@@ -66,19 +67,23 @@ function FacilityVerdicts({ facility }: { facility: Facility }) {
   const { t } = useTranslation();
   const { runner } = useServices();
   const profileId = useApp((s) => s.scenario.profileId);
+  const userProfiles = useApp((s) => s.scenario.userProfiles);
   const overrides = useApp((s) => s.scenario.overrides);
+  const { profile } = useProfile();
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   useEffect(() => {
     let live = true;
-    runner.client.send('rules/facility', { facility, profileId, overrides }).then(
-      (v) => live && setVerdicts(v.filter((x) => x.status !== 'not-applicable')),
-      () => live && setVerdicts([]),
-    );
+    runner.client
+      .send('rules/facility', { ...profileChoice({ profileId, userProfiles }), facility, overrides })
+      .then(
+        (v) => live && setVerdicts(v.filter((x) => x.status !== 'not-applicable')),
+        () => live && setVerdicts([]),
+      );
     return () => {
       live = false;
     };
-  }, [runner, facility, profileId, overrides]);
-  const rules = getProfile(profileId)?.rules ?? [];
+  }, [runner, facility, profileId, userProfiles, overrides]);
+  const rules = profile?.rules ?? [];
   if (verdicts.length === 0) return null;
   return (
     <>

@@ -7,17 +7,19 @@ import {
   SERVICE_MINUTES_SPEC,
   type EstateStatus,
   type FacilityKind,
+  type RuleProfile,
 } from '../../core';
-import { getProfile } from '../../profiles';
 import { dispatch, useApp } from '../../store/store';
 import { demoScenario } from '../app/demo';
 import { clearSaved } from '../app/persist';
 import { useServices } from '../context';
 import { formatNumber, pickLang } from '../format';
+import { useProfile } from '../use-profile';
+import { ProfileFiles } from './ProfileFiles';
 import { Citation } from './VerdictCard';
 
-function defaultOf(profileId: string, name: string): number | undefined {
-  const p = getProfile(profileId)?.parameters;
+function defaultOf(profile: RuleProfile | undefined, name: string): number | undefined {
+  const p = profile?.parameters;
   if (!p) return undefined;
   if (name.startsWith('serviceMinutes.'))
     return p.serviceMinutes[name.slice('serviceMinutes.'.length) as FacilityKind];
@@ -27,11 +29,11 @@ function defaultOf(profileId: string, name: string): number | undefined {
 
 function ParameterRow({
   name,
-  profileId,
+  profile,
   value,
 }: {
   name: string;
-  profileId: string;
+  profile: RuleProfile | undefined;
   value: number | undefined;
 }) {
   const { t } = useTranslation();
@@ -43,7 +45,7 @@ function ParameterRow({
     setText(value === undefined ? '' : String(value));
   }
   const spec = name.startsWith('serviceMinutes.') ? SERVICE_MINUTES_SPEC : PARAMETER_SPECS[name];
-  const fallback = defaultOf(profileId, name);
+  const fallback = defaultOf(profile, name);
   const commit = () => {
     const v = text.trim() === '' ? null : Number(text);
     dispatch({ type: 'parameter/set', name, value: v === fallback ? null : v });
@@ -92,7 +94,7 @@ export function SettingsPanel() {
   const errors = lang === 'zh' && errorsZh?.length === errorsEn.length ? errorsZh : errorsEn;
   const styleUrl = useApp((s) => s.view.styleUrl);
   const [url, setUrl] = useState(styleUrl);
-  const profile = getProfile(profileId);
+  const { profile, label: profileLabel } = useProfile();
   const resetDemo = async () => {
     await clearSaved();
     dispatch({ type: 'scenario/load', scenario: await demoScenario(runner, lang) });
@@ -101,17 +103,18 @@ export function SettingsPanel() {
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <p>
-        <strong>{pickLang(profile?.name, lang)}</strong> · {pickLang(profile?.jurisdiction, lang)}
+        <strong>{profileLabel}</strong> · {pickLang(profile?.jurisdiction, lang)}
       </p>
       <table className="table params" data-testid="parameters">
         <caption>{t('settings.parameters')}</caption>
         <tbody>
           {PARAMETER_NAMES.map((name) => (
             <ParameterRow
-              key={`${profileId}-${name}`}
+              // A user profile's edit changes its defaults: the rows start again from them.
+              key={`${profileId}-${name}-${defaultOf(profile, name) ?? ''}`}
               name={name}
-              profileId={profileId}
-              value={overrides[name] ?? defaultOf(profileId, name)}
+              profile={profile}
+              value={overrides[name] ?? defaultOf(profile, name)}
             />
           ))}
         </tbody>
@@ -134,6 +137,7 @@ export function SettingsPanel() {
           ))}
         </details>
       )}
+      <ProfileFiles />
       <label className="field">
         <span>{t('settings.defaultStatus')}</span>
         <select
