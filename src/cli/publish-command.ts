@@ -28,7 +28,6 @@ const OPTIONS = {
   'max-snap': { type: 'string' },
 } as const;
 
-
 /** A folder that may be replaced: missing, empty, or an earlier publish (it holds our scenario.json). */
 async function replaceable(dir: string): Promise<boolean> {
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
