@@ -1,4 +1,8 @@
-/** Entry point: store, analysis worker, autosave, shortcuts, then the React app. */
+/**
+ * Entry point: the autosave is read and checked and the narrow Content-Security-Policy put in place
+ * (it allows the saved base map's hosts) before anything else starts; then store, analysis worker,
+ * autosave, shortcuts, the React app.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appStore } from './store/store';
@@ -6,7 +10,8 @@ import { App } from './ui/App';
 import { boot } from './ui/app/boot';
 import { installTestHooks, testHooksRequested } from './ui/app/debug';
 import { fetchDemoStreets } from './ui/app/demo';
-import { startAutosave } from './ui/app/persist';
+import { installConnectPolicy } from './ui/app/install-policy';
+import { restoreSaved, startAutosave, type Restored } from './ui/app/persist';
 import { AnalysisRunner } from './ui/app/runner';
 import { installShortcuts } from './ui/app/shortcuts';
 import { ServicesContext } from './ui/context';
@@ -21,20 +26,29 @@ const makeWorker = () =>
     name: testHooksRequested() ? TEST_HOOKS_WORKER_NAME : 'lifecircle-analysis',
   }) as unknown as WorkerLike;
 
-const runner = new AnalysisRunner(appStore, makeWorker, fetchDemoStreets);
-runner.start();
-const autosave = startAutosave(appStore);
-installShortcuts(appStore);
-appStore.subscribe((s) => s.view.lang, setLanguage, { fireImmediately: true });
+async function start(): Promise<void> {
+  // `?scenario=demo` always opens a fresh demo (browser tests choose their start this way).
+  const fresh = new URLSearchParams(window.location.search).get('scenario') === 'demo';
+  const restored: Restored = fresh ? { state: null, problem: null, from: null } : await restoreSaved();
+  await installConnectPolicy(restored.state?.view.styleUrl ?? '');
 
-if (testHooksRequested()) installTestHooks({ store: appStore, runner, flushSave: autosave.flush });
+  const runner = new AnalysisRunner(appStore, makeWorker, fetchDemoStreets);
+  runner.start();
+  const autosave = startAutosave(appStore);
+  installShortcuts(appStore);
+  appStore.subscribe((s) => s.view.lang, setLanguage, { fireImmediately: true });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ServicesContext.Provider value={{ runner, flushSave: autosave.flush }}>
-      <App />
-    </ServicesContext.Provider>
-  </StrictMode>,
-);
+  if (testHooksRequested()) installTestHooks({ store: appStore, runner, flushSave: autosave.flush });
 
-void boot(appStore, runner, window.location.search);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ServicesContext.Provider value={{ runner, flushSave: autosave.flush }}>
+        <App />
+      </ServicesContext.Provider>
+    </StrictMode>,
+  );
+
+  await boot(appStore, runner, restored);
+}
+
+void start();
