@@ -18,13 +18,20 @@ import { ServicesContext } from './ui/context';
 import { setLanguage } from './ui/i18n/i18n';
 import './ui/styles.css';
 import type { WorkerLike } from './worker/client';
+import analysisWorkerUrl from './worker/analysis.worker.ts?worker&url';
 import { TEST_HOOKS_WORKER_NAME } from './worker/protocol';
 
-const makeWorker = () =>
-  new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), {
-    type: 'module',
-    name: testHooksRequested() ? TEST_HOOKS_WORKER_NAME : 'lifecircle-analysis',
-  }) as unknown as WorkerLike;
+/**
+ * The analysis worker starts from a blob: URL that imports its module: a blob worker takes the
+ * page's Content-Security-Policy, the narrow one inserted at start included, whereas a worker loaded
+ * from its own URL obeys only the headers of that response (none, by default) and could reach any host.
+ */
+const workerBoot = () =>
+  URL.createObjectURL(
+    new Blob([`import ${JSON.stringify(new URL(analysisWorkerUrl, window.location.href).href)};`], {
+      type: 'text/javascript',
+    }),
+  );
 
 async function start(): Promise<void> {
   // `?scenario=demo` always opens a fresh demo (browser tests choose their start this way).
@@ -32,6 +39,12 @@ async function start(): Promise<void> {
   const restored: Restored = fresh ? { state: null, problem: null, from: null } : await restoreSaved();
   await installConnectPolicy(restored.state?.view.styleUrl ?? '');
 
+  const bootUrl = workerBoot();
+  const makeWorker = () =>
+    new Worker(bootUrl, {
+      type: 'module',
+      name: testHooksRequested() ? TEST_HOOKS_WORKER_NAME : 'lifecircle-analysis',
+    }) as unknown as WorkerLike;
   const runner = new AnalysisRunner(appStore, makeWorker, fetchDemoStreets);
   runner.start();
   const autosave = startAutosave(appStore);

@@ -192,6 +192,20 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
     expect(invalid.fetchError).toMatch(/TypeError/);
     expect(invalid.violations.map((v) => v.blocked)).toContain('https://example.invalid/');
     expect(invalid.violations.every((v) => v.policy === policy)).toBe(true);
+    // The analysis worker too (it runs from a blob: URL, so it has the page's policy): asked to read
+    // a demo file from the other host, it is refused, and the host never hears of it.
+    const fromWorker = await page.evaluate(async (url) => {
+      const client = (window as never as LifeCircleWindow).__lifecircle.runner.client;
+      const file = { url, fileName: 'probe.osm' };
+      try {
+        await client.send('demo/open', { estates: file, facilities: file, network: file });
+        return 'read';
+      } catch (error) {
+        return String(error);
+      }
+    }, `${host.origin}/probe-worker.osm`);
+    expect(fromWorker).toMatch(/Failed to fetch/);
+    expect(host.hits).toEqual([]);
     // …and the planner works: compliance and coverage are there, nothing else was refused.
     const s = await page.evaluate(() => {
       const r = (window as never as LifeCircleWindow).__lifecircle.store.getState().results;
