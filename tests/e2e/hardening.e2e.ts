@@ -3,7 +3,8 @@
  * refuses requests to any other host while the app works; a base map set in Settings is allowed
  * after the reload and loads; a corrupted autosave is kept under `previous-invalid`, the demo (or the
  * save before it) opens and a notice names the problem; a street network that cannot be stored is
- * reported and the planner goes on; the development server's hot reload connects under the policy.
+ * reported and the planner goes on; the development server's hot reload connects under the policy;
+ * a production build's analysis worker has the policy too.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
@@ -19,6 +20,7 @@ import {
   openDemo,
   ROOT,
   screenshot,
+  startPreviewServer,
   waitIdle,
   waitInteractive,
   type Browser,
@@ -359,5 +361,45 @@ describe.skipIf(!hasChromium)('development server with hot reload under the poli
     await waitInteractive(browser.page);
     expect(await insertedPolicy(browser.page)).toMatch(/^connect-src 'self' blob: data:;/);
     expect(browser.problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('production build under the policy', () => {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts the worker from its blob: URL, works, and its requests stay on the own origin', async () => {
+    server = await startPreviewServer();
+    browser = await launch(server.url.replace(/\/$/, ''));
+    await browser.page.goto(`${server.url}?scenario=demo`);
+    await waitInteractive(browser.page);
+    await waitIdle(browser.page);
+    const out = await browser.page.evaluate(async () => {
+      const h = (window as never as LifeCircleWindow).__lifecircle;
+      const file = { url: 'https://example.invalid/probe.osm', fileName: 'probe.osm' };
+      let worker = 'read';
+      try {
+        await h.runner.client.send('demo/open', { estates: file, facilities: file, network: file });
+      } catch (error) {
+        worker = String(error);
+      }
+      return {
+        policy: document.querySelector<HTMLMetaElement>('meta[data-lifecircle=connect-policy]')?.content,
+        estates: h.store.getState().results.evaluation?.estates.length,
+        worker,
+      };
+    });
+    expect(out).toEqual({
+      policy: "connect-src 'self' blob: data:; img-src 'self' blob: data:",
+      estates: 60,
+      worker: expect.stringMatching(/Failed to fetch/),
+    });
+    expect(browser.external).toEqual([]);
+    expect(browser.problems.filter((p) => !p.includes('example.invalid'))).toEqual([]);
   });
 });
