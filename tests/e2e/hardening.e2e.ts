@@ -252,14 +252,18 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
   it('keeps a corrupted autosave under previous-invalid, opens the demo and names the problem', async () => {
     await page.evaluate(() => (window as never as LifeCircleWindow).__lifecircle.flushSave());
     const before = await scenarioOf(page);
-    await withSavedState(
+    const previousKept = await withSavedState<boolean>(
       page,
       origin,
       `const current = await get('current');
+       const previous = await get('previous');
        current.scenario.estates[0].households = 'corrupt';
        await put(current, 'current');
-       await del('previous');`,
+       await del('previous');
+       return Array.isArray(previous?.scenario?.estates);`,
     );
+    // The page's first save kept the one before it (restored at start, so checked) as previous.
+    expect(previousKept).toBe(true);
     await page.goto(origin);
     await waitInteractive(page);
     await waitIdle(page);

@@ -1,6 +1,6 @@
 /**
- * Autosave in IndexedDB (idb): the scenario and a few view settings under `current`, the save before
- * it under `previous` (one bad write cannot lose everything), street networks (the core's binary
+ * Autosave in IndexedDB (idb): the scenario and a few view settings under `current`, an earlier good
+ * save under `previous` (one bad write cannot lose everything), street networks (the core's binary
  * graph) under their key. A reload restores both; a saved state that fails its check
  * (saved-state.ts) is kept under `previous-invalid`, never deleted.
  */
@@ -111,13 +111,26 @@ export async function clearSaved(): Promise<void> {
 }
 
 /**
- * Keeps `state` as the new `current`, the old `current` becoming `previous`, in one transaction.
+ * How often the autosave refreshes `previous` (and on a page's first save). Not on every save: that
+ * would read and write the whole scenario twice more per edit, which on a city of 150,000 estates
+ * blocks the page; and `previous` is meant to be older than a bad write, not a copy of it.
+ */
+const PREVIOUS_EVERY_MS = 5 * 60_000;
+let previousAt = -Infinity;
+
+/**
+ * Writes `state` as the new `current`. On the page's first save and every PREVIOUS_EVERY_MS after,
+ * the `current` it replaces becomes `previous` if it passes checkSavedState (the last good one), in
+ * the same transaction.
  * @param state the record to write
  */
 async function writeCurrent(state: SavedState): Promise<void> {
   const tx = (await open()).transaction('state', 'readwrite');
-  const last = await tx.store.get(SAVED_KEYS.current);
-  if (last !== undefined) await tx.store.put(last, SAVED_KEYS.previous);
+  if (Date.now() - previousAt >= PREVIOUS_EVERY_MS) {
+    const last: unknown = await tx.store.get(SAVED_KEYS.current);
+    if (last !== undefined && checkSavedState(last).ok) await tx.store.put(last, SAVED_KEYS.previous);
+    previousAt = Date.now();
+  }
   await tx.store.put(state, SAVED_KEYS.current);
   await tx.done;
 }
