@@ -37,8 +37,13 @@ const TILE = Buffer.from(
   'base64',
 );
 
-/** A second host: serves a MapLibre style whose raster tiles it also serves, and records every request. */
-async function startStyleHost(): Promise<{ origin: string; hits: string[]; server: HttpServer }> {
+/**
+ * Another host: serves a MapLibre style whose raster tiles are on `tileOrigin()` (default: itself),
+ * and tiles, and records every request.
+ */
+async function startStyleHost(
+  tileOrigin?: () => string,
+): Promise<{ origin: string; hits: string[]; server: HttpServer }> {
   const hits: string[] = [];
   let origin = '';
   const server = createHttpServer((req, res) => {
@@ -50,7 +55,13 @@ async function startStyleHost(): Promise<{ origin: string; hits: string[]; serve
         JSON.stringify({
           version: 8,
           name: 'hardening-test',
-          sources: { t: { type: 'raster', tiles: [`${origin}/tiles/{z}/{x}/{y}.png`], tileSize: 256 } },
+          sources: {
+            t: {
+              type: 'raster',
+              tiles: [`${tileOrigin?.() ?? origin}/tiles/{z}/{x}/{y}.png`],
+              tileSize: 256,
+            },
+          },
           layers: [
             { id: 'bg', type: 'background', paint: { 'background-color': '#eeeeee' } },
             { id: 't', type: 'raster', source: 't' },
@@ -157,7 +168,9 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
   let browser: Browser;
   let page: Page;
   let origin: string;
+  /** The style's host, and the host of its tiles (named only inside the style document). */
   let host: Awaited<ReturnType<typeof startStyleHost>>;
+  let tiles: Awaited<ReturnType<typeof startStyleHost>>;
   /** CSP messages and page errors other than the refusals the probes asked for. */
   const unexpected = () => {
     const probed = [`${host.origin.replace(/^http:\/\//, '')}/probe`, 'example.invalid', '127.0.0.1:9/'];
@@ -165,7 +178,8 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
   };
 
   beforeAll(async () => {
-    host = await startStyleHost();
+    tiles = await startStyleHost();
+    host = await startStyleHost(() => tiles.origin);
     ({ server, browser, page } = await openDemo());
     origin = server.url.replace(/\/$/, '');
   });
@@ -173,6 +187,7 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
   afterAll(async () => {
     await closeDemo({ browser, server });
     await new Promise((r) => host?.server.close(r));
+    await new Promise((r) => tiles?.server.close(r));
   });
 
   it('refuses fetches, images and sockets to other hosts while the app works', async () => {
@@ -208,6 +223,7 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
     }, `${host.origin}/probe-worker.osm`);
     expect(fromWorker).toMatch(/Failed to fetch/);
     expect(host.hits).toEqual([]);
+    expect(tiles.hits).toEqual([]);
     // …and the planner works: compliance and coverage are there, nothing else was refused.
     const s = await page.evaluate(() => {
       const r = (window as never as LifeCircleWindow).__lifecircle.store.getState().results;
@@ -221,22 +237,25 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
     expect(unexpected()).toEqual([]);
   });
 
-  it('loads a base map set in Settings after the reload, and only its host is added', async () => {
+  it('loads a base map set in Settings after the reload, and only its hosts are added', async () => {
     const styleUrl = `${host.origin}/style.json`;
     await page.click('[data-testid=tab-settings]');
     await page.fill('[data-testid=style-form] input', styleUrl);
     await reloadBy(page, () => page.click('[data-testid=style-form] button'));
     expect(page.url()).toBe(`${origin}/`);
     await waitIdle(page);
+    // The style's host, and its tiles' host read from the style document before the policy went in.
+    const hosts = [host.origin, tiles.origin].sort().join(' ');
     expect(await insertedPolicy(page)).toBe(
-      `connect-src 'self' blob: data: ${host.origin}; img-src 'self' blob: data: ${host.origin}`,
+      `connect-src 'self' blob: data: ${hosts}; img-src 'self' blob: data: ${hosts}`,
     );
     const view = await page.evaluate(
       () => (window as never as LifeCircleWindow).__lifecircle.store.getState().view as { styleUrl?: string },
     );
     expect(view.styleUrl).toBe(styleUrl);
-    await expect.poll(() => host.hits.some((h) => h.startsWith('/tiles/')), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => tiles.hits.some((h) => h.startsWith('/tiles/')), { timeout: 30_000 }).toBe(true);
     expect(host.hits).toContain('/style.json');
+    expect(tiles.hits.every((h) => h.startsWith('/tiles/'))).toBe(true);
     expect(unexpected()).toEqual([]);
     await screenshot(page, 'hardening-style');
     // Still nothing else: another host stays refused.
