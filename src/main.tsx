@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appStore } from './store/store';
 import { App } from './ui/App';
+import { watchBlockedRequests } from './ui/app/blocked-requests';
 import { boot } from './ui/app/boot';
 import { installTestHooks, testHooksRequested } from './ui/app/debug';
 import { fetchDemoStreets } from './ui/app/demo';
@@ -38,6 +39,7 @@ async function start(): Promise<void> {
   const fresh = new URLSearchParams(window.location.search).get('scenario') === 'demo';
   const restored: Restored = fresh ? { state: null, problem: null, from: null } : await restoreSaved();
   await installConnectPolicy(restored.state?.view.styleUrl ?? '');
+  watchBlockedRequests(appStore);
 
   const bootUrl = workerBoot();
   const makeWorker = () =>

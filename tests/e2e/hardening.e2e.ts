@@ -209,6 +209,8 @@ describe.skipIf(!hasChromium)('browser hardening in chromium', () => {
     expect(invalid.fetchError).toMatch(/TypeError/);
     expect(invalid.violations.map((v) => v.blocked)).toContain('https://example.invalid/');
     expect(invalid.violations.every((v) => v.policy === policy)).toBe(true);
+    // The user is told which host was refused (src/ui/app/blocked-requests.ts).
+    await expect.poll(() => notice(page)).toMatch(/已阻止向 wss?:\/\/example\.invalid 发出的请求/);
     // The analysis worker too (it runs from a blob: URL, so it has the page's policy): asked to read
     // a demo file from the other host, it is refused, and the host never hears of it.
     const fromWorker = await page.evaluate(async (url) => {
