@@ -115,6 +115,7 @@ export class ScenarioFileError extends Error {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+const isFinite2 = (xy: readonly number[]): boolean => Number.isFinite(xy[0]) && Number.isFinite(xy[1]);
 const pointOf = (g: Geometry | null, where: string): [number, number] => {
   if (g?.type !== 'Point') throw new ScenarioFileError(`${where}: geometry must be a Point`);
   const [lng, lat] = Array.isArray(g.coordinates) ? g.coordinates : [];
@@ -126,6 +127,9 @@ const pointOf = (g: Geometry | null, where: string): [number, number] => {
 function readEstate(f: Feature, where: string): Estate {
   const p = f.properties ?? {};
   const loc = Array.isArray(p.location) ? lngLat(Number(p.location[0]), Number(p.location[1])) : null;
+  // Number(null) is 0: an unreadable location must not become a point in the Gulf of Guinea.
+  if (loc && !(typeof p.location[0] === 'number' && typeof p.location[1] === 'number' && isFinite2(loc)))
+    throw new ScenarioFileError(`${where}: field "location" must be two finite numbers`);
   const status = p.status === 'new' || p.status === 'existing' ? p.status : null;
   const areas = Array.isArray(p.elderlyCareFacilityAreas) ? p.elderlyCareFacilityAreas.map(Number) : null;
   const geometry = p.hasGeometry === false ? null : (f.geometry as Estate['geometry']);

@@ -83,7 +83,8 @@ export interface HandlerOptions {
 
 /** Natural Earth 1:10m land (3 MB): fetched only when an import review first asks, never at start-up. */
 const fetchLand = async (): Promise<LandTopology> => {
-  const response = await fetch(landUrl);
+  // Absolute: the worker runs from a blob: URL (main.tsx), against which a path cannot be resolved.
+  const response = await fetch(new URL(landUrl, import.meta.url));
   if (!response.ok) throw new Error(`land mask: ${landUrl} answered ${response.status}`);
   return (await response.json()) as LandTopology;
 };

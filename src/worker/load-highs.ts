@@ -23,7 +23,11 @@ export interface LoadedHighs {
 export function loadHighsOnce(): Promise<LoadedHighs> {
   loading ??= import('highs')
     .then(({ default: load }) =>
-      load({ locateFile: (file: string) => (file.endsWith('.wasm') ? wasmUrl : file) }),
+      // Absolute: the worker runs from a blob: URL (main.tsx), against which a path cannot be resolved.
+      load({
+        locateFile: (file: string) =>
+          file.endsWith('.wasm') ? new URL(wasmUrl, import.meta.url).href : file,
+      }),
     )
     .then((highs) => ({ highs, error: null }))
     .catch((error: unknown) => {

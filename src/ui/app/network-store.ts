@@ -17,7 +17,14 @@ export class NetworkStore {
   /** The demo's OSM bytes fetched ahead of need (see `prefetchDemo`), used once. */
   private demoOsm: Promise<Uint8Array> | null = null;
 
-  constructor(private readonly fetchDemoNetwork: () => Promise<Uint8Array>) {}
+  /**
+   * @param fetchDemoNetwork reads the demo's OSM file
+   * @param onSaveFailed told when a network cannot be stored (the planner goes on with it in memory)
+   */
+  constructor(
+    private readonly fetchDemoNetwork: () => Promise<Uint8Array>,
+    private readonly onSaveFailed: (error: unknown) => void = () => undefined,
+  ) {}
 
   /** Starts reading the demo's OSM file now, so it is at hand when the scenario asks for it. */
   prefetchDemo(): void {
@@ -43,7 +50,7 @@ export class NetworkStore {
   /** Keeps a network the worker has loaded, and shows its streets. */
   adopt(key: string, loaded: NetworkLoaded, persist: boolean): void {
     this.graphs.set(key, loaded.graphBytes);
-    if (persist) void saveNetwork(key, loaded.graphBytes).catch(() => undefined);
+    if (persist) void saveNetwork(key, loaded.graphBytes).catch(this.onSaveFailed);
     bulkLayers.setState({ streets: loaded.segments });
   }
 }

@@ -24,6 +24,7 @@ import type {
 import { diffFacilities } from './facility-diff';
 import { JobRunner } from './jobs';
 import { NetworkStore, type NetworkBytes } from './network-store';
+import { errorText } from './persist';
 import { RestartLimit } from './restart-limit';
 import { mergeServiceAreas } from './service-area-merge';
 
@@ -117,7 +118,13 @@ export class AnalysisRunner {
       },
     });
     this.jobs = new JobRunner(store);
-    this.networks = new NetworkStore(fetchDemoNetwork);
+    // A network that cannot be stored still works until the page closes: say so, and go on.
+    this.networks = new NetworkStore(fetchDemoNetwork, (error) =>
+      this.dispatch({
+        type: 'results/notice',
+        notice: { key: 'notice.saveFailed', detail: errorText(error) },
+      }),
+    );
   }
 
   /** Starts following the store. */

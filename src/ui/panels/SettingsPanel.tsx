@@ -11,7 +11,7 @@ import {
 } from '../../core';
 import { dispatch, useApp } from '../../store/store';
 import { demoScenario } from '../app/demo';
-import { clearSaved } from '../app/persist';
+import { clearSaved, errorText, saveStyleUrl } from '../app/persist';
 import { useServices } from '../context';
 import { formatNumber, pickLang } from '../format';
 import { useProfile } from '../use-profile';
@@ -83,7 +83,7 @@ const NO_ERRORS: readonly string[] = [];
 
 export function SettingsPanel() {
   const { t } = useTranslation();
-  const { runner } = useServices();
+  const { runner, flushSave } = useServices();
   const lang = useApp((s) => s.view.lang);
   const profileId = useApp((s) => s.scenario.profileId);
   const overrides = useApp((s) => s.scenario.overrides);
@@ -98,6 +98,22 @@ export function SettingsPanel() {
   const resetDemo = async () => {
     await clearSaved();
     dispatch({ type: 'scenario/load', scenario: await demoScenario(runner, lang) });
+  };
+  // The page's Content-Security-Policy allows the base map's hosts from the start only
+  // (install-policy.ts): save the new URL with the scenario, then reload to get the new policy.
+  const applyStyle = async () => {
+    const next = url.trim();
+    if (next === styleUrl) return;
+    try {
+      await flushSave();
+      await saveStyleUrl(next);
+      // Without `?scenario=demo`, which would open a fresh demo instead of what was just saved.
+      const page = new URL(window.location.href);
+      page.searchParams.delete('scenario');
+      window.location.replace(page.href);
+    } catch (error) {
+      dispatch({ type: 'results/notice', notice: { key: 'notice.saveFailed', detail: errorText(error) } });
+    }
   };
   return (
     <section aria-labelledby="settings-title">
@@ -153,11 +169,13 @@ export function SettingsPanel() {
       </label>
       <h3>{t('settings.basemap')}</h3>
       <p className="hint">{t('settings.basemapHint')}</p>
+      <p className="hint">{t('settings.styleReload')}</p>
       <form
         className="row-controls"
+        data-testid="style-form"
         onSubmit={(e) => {
           e.preventDefault();
-          dispatch({ type: 'view/set', patch: { styleUrl: url.trim() } });
+          void applyStyle();
         }}
       >
         <label className="field">
