@@ -88,21 +88,7 @@ export class Pointer {
     this.selected = selection;
     if (this.installed && selection) {
       this.map.setFeatureState({ source: sourceOf(selection), id: selection.id }, { selected: true });
-      this.reveal(selection);
     }
-  }
-
-  /** Pans to a selection that is off screen (e.g. picked from a list). */
-  private reveal(selection: NonNullable<Selection>): void {
-    const { scenario } = this.store.getState();
-    const list = selection.type === 'estate' ? scenario.estates : scenario.facilities;
-    const at = list.find((x) => x.id === selection.id)?.location;
-    if (!at) return;
-    const p = this.map.project([at[0], at[1]]);
-    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
-    const margin = 30;
-    const inside = p.x > margin && p.x < w - margin && p.y > margin && p.y < h - margin;
-    if (!inside) this.map.easeTo({ center: [at[0], at[1]], duration: 300 });
   }
 
   private featureAt(e: MapMouseEvent): Hit | null {
@@ -129,9 +115,11 @@ export class Pointer {
     const found = this.featureAt(e);
     // A zone is described on hover, not selected (clicking it clears the selection).
     const hit = found?.source === 'underserved' ? null : found;
+    // What was clicked is under the pointer already: the map stays where it is.
     dispatch({
       type: 'view/select',
       selection: hit ? { type: hit.source === 'facilities' ? 'facility' : 'estate', id: hit.id } : null,
+      reveal: false,
     });
   }
 

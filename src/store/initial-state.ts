@@ -31,6 +31,7 @@ export const initialView = (): ViewState => ({
     districts: true,
   },
   selected: null,
+  reveal: null,
   tool: 'select',
   addKind: 'elderly-daycare',
   styleUrl: '',

@@ -52,6 +52,11 @@ export interface ViewState {
   kind: FacilityKind;
   layers: Record<LayerKey, boolean>;
   selected: Selection;
+  /**
+   * Where a list last asked the map to go (the map bindings centre the map on it); `seq` counts the
+   * requests, so picking the same estate again after panning away centres it again.
+   */
+  reveal: { at: readonly [number, number]; seq: number } | null;
   /** `add`: the next click on the map places a facility of `addKind`. */
   tool: 'select' | 'add';
   addKind: FacilityKind;

@@ -78,6 +78,35 @@ describe('reduce', () => {
     expect(none.view).toMatchObject({ panel: 'coverage', selected: null });
   });
 
+  it('a pick in a list asks the map to centre on it; a click on the map does not', () => {
+    const s0 = loaded();
+    const e1 = s0.scenario.estates.find((e) => e.id === 'e1')!;
+    const f1 = s0.scenario.facilities.find((f) => f.id === 'f1')!;
+    const s1 = reduce(s0, { type: 'view/select', selection: { type: 'estate', id: 'e1' } });
+    expect(s1.view.reveal).toEqual({ at: [e1.location![0], e1.location![1]], seq: 1 });
+    // The same estate again (after the user panned away) is a new request.
+    const s2 = reduce(s1, { type: 'view/select', selection: { type: 'estate', id: 'e1' } });
+    expect(s2.view.reveal?.seq).toBe(2);
+    const s3 = reduce(s2, { type: 'view/select', selection: { type: 'facility', id: 'f1' } });
+    expect(s3.view.reveal).toEqual({ at: [f1.location[0], f1.location[1]], seq: 3 });
+    // Clicked on the map (or placed there), closed, or gone: the map stays where it is.
+    const clicked = reduce(s3, {
+      type: 'view/select',
+      selection: { type: 'estate', id: 'e1' },
+      reveal: false,
+    });
+    expect(clicked.view.selected).toEqual({ type: 'estate', id: 'e1' });
+    expect(clicked.view.reveal).toBe(s3.view.reveal);
+    expect(reduce(s3, { type: 'view/select', selection: null }).view.reveal).toBe(s3.view.reveal);
+    const missing = reduce(s3, { type: 'view/select', selection: { type: 'estate', id: 'missing' } });
+    expect(missing.view.reveal).toBe(s3.view.reveal);
+    // A proposed site (not in the scenario) is shown by its point.
+    expect(reduce(s3, { type: 'view/reveal', at: [117.3, 31.9] }).view.reveal).toEqual({
+      at: [117.3, 31.9],
+      seq: 4,
+    });
+  });
+
   it('keeps at most HISTORY_LIMIT undo steps', () => {
     let s = loaded();
     for (let k = 0; k < HISTORY_LIMIT + 20; k++) {
