@@ -26,6 +26,7 @@ const targetOf = (source: SourceId): HoverTarget =>
 
 export class Pointer {
   private readonly card: HoverCard;
+  private readonly crosshair: HTMLDivElement;
   private selected: Selection = null;
   private hovered: Hit | null = null;
   private installed = false;
@@ -37,6 +38,12 @@ export class Pointer {
     private readonly options: PointerOptions,
   ) {
     this.card = new HoverCard(map.getContainer());
+    // Where Enter places a facility: shown by CSS while the add tool is on and the map has the focus.
+    this.crosshair = document.createElement('div');
+    this.crosshair.className = 'map-crosshair';
+    this.crosshair.setAttribute('aria-hidden', 'true');
+    this.crosshair.dataset.testid = 'map-crosshair';
+    map.getContainer().appendChild(this.crosshair);
     map.on('click', (e) => this.click(e));
     map.on('mousemove', (e) => {
       if (this.drag.active()) return;
@@ -72,10 +79,12 @@ export class Pointer {
 
   remove(): void {
     this.card.remove();
+    this.crosshair.remove();
   }
 
   setTool(tool: 'select' | 'add'): void {
     this.map.getCanvas().style.cursor = tool === 'add' ? 'crosshair' : '';
+    this.map.getContainer().dataset.tool = tool;
   }
 
   select(selection: Selection): void {

@@ -10,6 +10,7 @@ import { dispatch, useApp } from '../../store/store';
 import { download, geoJsonText } from '../app/exports';
 import { formatNumber, formatPct, formatUnit } from '../format';
 import { minutesHistogram, underservedByDeficit } from './coverage-stats';
+import { SkipLink, SkipTarget } from './SkipLink';
 import { UnderservedTable } from './UnderservedTable';
 
 export function CoveragePanel() {
@@ -119,6 +120,7 @@ export function CoveragePanel() {
           </ul>
           <h3>{t('coverage.loads')}</h3>
           {ofKind.length === 0 && <p className="hint">{t('coverage.noFacilities')}</p>}
+          <SkipLink to="loads-list-end" label={t('a11y.skipLoads')} rows={current.facilities.length} />
           <ul className="loads">
             {current.facilities.map((f) => {
               const facility = ofKind.find((x) => x.id === f.id);
@@ -153,6 +155,7 @@ export function CoveragePanel() {
               );
             })}
           </ul>
+          <SkipTarget id="loads-list-end" />
           <h3>{t('coverage.underserved', { count: deficits.length })}</h3>
           <UnderservedTable deficits={deficits} nameOf={nameOf} unit={unit} />
           <div className="exports">
