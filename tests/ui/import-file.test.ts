@@ -34,9 +34,10 @@ describe('shareOutside', () => {
 
 describe('rejectedTable', () => {
   it('lists row, field, code and both messages', () => {
-    const table = rejectedTable([
-      { row: 3, field: '经度', code: 'bad-coordinate', message: 'bad', messageZh: '坏' },
-    ]);
+    const table = rejectedTable(
+      [{ row: 3, field: '经度', code: 'bad-coordinate', message: 'bad', messageZh: '坏' }],
+      { en: (k) => `en:${k}`, zh: (k) => `zh:${k}` },
+    );
     expect(table.rows).toEqual([[3, '经度', 'bad-coordinate', 'bad', '坏']]);
   });
 });

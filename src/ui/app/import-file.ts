@@ -11,6 +11,7 @@ import type {
 import type { Bounds } from '../../store/types';
 import { CANCEL_GRACE_MS, LONG_TASK_MS, type AnalysisRunner } from './runner';
 import type { Table } from './exports';
+import { plannerMessages, type Translate } from './import-hints';
 
 export type ImportTarget = 'estates' | 'facilities' | 'network' | 'scenario';
 
@@ -146,10 +147,13 @@ export async function checkPlacement(
   };
 }
 
-/** Rejected rows as a table for download: row, field, reason (both languages). */
-export function rejectedTable(errors: readonly ImportError[]): Table {
+/** Rejected rows as a table for download: row, field, reason (both languages, hints in the planner's words). */
+export function rejectedTable(errors: readonly ImportError[], t: { en: Translate; zh: Translate }): Table {
   return {
     header: ['row', 'field', 'code', 'message', 'messageZh'],
-    rows: errors.map((e) => [e.row, e.field, e.code, e.message, e.messageZh]),
+    rows: errors.map((e) => {
+      const { message, messageZh } = plannerMessages(e, t);
+      return [e.row, e.field, e.code, message, messageZh];
+    }),
   };
 }

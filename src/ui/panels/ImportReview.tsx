@@ -8,6 +8,8 @@ import { useApp } from '../../store/store';
 import { download, toCsv } from '../app/exports';
 import { shownHeader, withOverride } from '../app/field-overrides';
 import { rejectedTable, shareOutside, type ImportPlacement } from '../app/import-file';
+import { plannerMessages } from '../app/import-hints';
+import i18n from '../i18n/i18n';
 import { formatNumber, formatPct } from '../format';
 
 export interface ImportReviewProps {
@@ -70,7 +72,12 @@ export function ImportReview({
           bounds,
         )
       : null;
-  const message = (m: { message: string; messageZh: string }) => (lang === 'zh' ? m.messageZh : m.message);
+  // The core's hints (a column to name, another CRS) in the planner's words: never a command-line flag.
+  const translators = { en: i18n.getFixedT('en'), zh: i18n.getFixedT('zh') };
+  const message = (m: Parameters<typeof plannerMessages>[0]) => {
+    const said = plannerMessages(m, translators);
+    return lang === 'zh' ? said.messageZh : said.message;
+  };
   return (
     <section className="import-review" aria-labelledby="review-title" data-testid="import-review">
       <h3 id="review-title">{t('import.review', { file: fileName })}</h3>
@@ -194,7 +201,7 @@ export function ImportReview({
         </details>
       )}
       {result.errors.length > 0 && (
-        <details data-testid="rejected-rows">
+        <details data-testid="rejected-rows" open={result.fatal}>
           <summary>{t('import.rejected', { count: result.errors.length })}</summary>
           <table className="table">
             <thead>
@@ -217,7 +224,11 @@ export function ImportReview({
           <button
             type="button"
             onClick={() =>
-              download(toCsv(rejectedTable(result.errors)), `${fileName}-rejected.csv`, 'text/csv')
+              download(
+                toCsv(rejectedTable(result.errors, translators)),
+                `${fileName}-rejected.csv`,
+                'text/csv',
+              )
             }
           >
             {t('import.downloadRejected')}
