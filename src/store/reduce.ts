@@ -163,7 +163,7 @@ export function reduce(state: AppState, action: Action): AppState {
       if (!network) return state;
       const scenario = {
         ...state.scenario,
-        network: { ...network, report: action.report },
+        network: { ...network, report: action.report, extent: action.bounds ?? network.extent ?? null },
         bounds: action.bounds ?? state.scenario.bounds,
       };
       return { ...state, scenario };

@@ -14,6 +14,11 @@ export interface NetworkRef {
   /** IndexedDB key of the original file's bytes (`demo` for the bundled demo). */
   key: string;
   report: NetworkBuildReport | null;
+  /**
+   * The streets' extent [west, south, east, north] (WGS-84), kept when imported data moves the map's
+   * bounds: estates outside it are off the network because the network ends, not because of their CRS.
+   */
+  extent?: Bounds | null;
 }
 
 export type { Bounds, EvaluationView };

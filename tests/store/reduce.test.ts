@@ -107,6 +107,33 @@ describe('reduce', () => {
     });
   });
 
+  it('keeps the network’s extent when an estate import moves the map’s bounds', () => {
+    const extent = [117.2, 31.7, 117.3, 31.9] as const;
+    let s = reduce(loaded(), {
+      type: 'network/set',
+      network: { source: 'file', fileName: 'roads.osm', key: 'k', report: null, extent: [...extent] },
+      bounds: [...extent],
+    });
+    const report = {
+      nodes: 1,
+      edges: 1,
+      droppedNodes: 0,
+      droppedComponents: 0,
+      componentSizes: [1],
+      waysRead: 1,
+      waysUsed: 1,
+    };
+    // A restored network's report brings its extent again (a saved scenario may have none).
+    s = reduce(s, { type: 'network/report', report, bounds: [117.1, 31.6, 117.4, 32] });
+    expect(s.scenario.network?.extent).toEqual([117.1, 31.6, 117.4, 32]);
+    s = reduce(s, {
+      type: 'estates/replace',
+      estates: [{ ...s.scenario.estates[0]!, location: lngLat(121.5, 31.2) }],
+    });
+    expect(s.scenario.bounds).toEqual([121.5, 31.2, 121.5, 31.2]);
+    expect(s.scenario.network?.extent).toEqual([117.1, 31.6, 117.4, 32]);
+  });
+
   it('keeps at most HISTORY_LIMIT undo steps', () => {
     let s = loaded();
     for (let k = 0; k < HISTORY_LIMIT + 20; k++) {

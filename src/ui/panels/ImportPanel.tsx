@@ -120,7 +120,7 @@ export function ImportPanel() {
         setPlacement(null);
         const token = ++checkToken.current;
         // Non-blocking: the review shows at once, the warnings when the worker answers.
-        checkPlacement(runner, items).then(
+        checkPlacement(runner, items, appStore.getState().scenario.network?.extent ?? null).then(
           (p) => token === checkToken.current && setPlacement(p),
           // No check (worker restarted, mask unavailable): no warnings rather than a stuck notice.
           () => token === checkToken.current && setPlacement({ total: 0, sea: null, offNetwork: null }),

@@ -46,6 +46,8 @@ export function ImportReview({
   const lang = useApp((s) => s.view.lang);
   const bounds = useApp((s) => s.scenario.bounds);
   const hasNetwork = useApp((s) => s.scenario.network !== null);
+  const networkName = useApp((s) => s.scenario.network?.fileName ?? null);
+  const extent = useApp((s) => s.scenario.network?.extent ?? null);
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
   const isEstates = 'estates' in result;
   const items: { name: string; location: readonly [number, number] | null; figure: number | null }[] =
@@ -62,14 +64,16 @@ export function ImportReview({
       more: rows.length > WARNING_ROWS ? t('import.rowsMore', { n: n(rows.length) }) : '',
     });
   const sea = placement?.sea && placement.sea.rows.length > 0 ? placement.sea : null;
-  const offNetwork =
-    placement?.offNetwork && placement.offNetwork.rows.length > 0 ? placement.offNetwork : null;
+  // Beyond the network's end (not a CRS doubt) apart from those within its extent but far from streets.
+  const beyond = new Set(placement?.offNetwork?.outsideExtent ?? []);
+  const offRows = placement?.offNetwork?.rows.filter((r) => !beyond.has(r)) ?? [];
+  const offNetwork = placement?.offNetwork && offRows.length > 0 ? placement.offNetwork : null;
   // The bounding-box share is the fallback until (or unless) the worker's snap check answers.
   const outside =
     hasNetwork && !placement?.offNetwork
       ? shareOutside(
           items.map((i) => ({ location: i.location as never })),
-          bounds,
+          extent ?? bounds,
         )
       : null;
   // The core's hints (a column to name, another CRS) in the planner's words: never a command-line flag.
@@ -127,16 +131,28 @@ export function ImportReview({
           )}
         </div>
       )}
+      {beyond.size > 0 && placement && (
+        <div className="hint" role="status" data-testid="import-extent-warning">
+          <p>
+            {t('import.outsideExtent', {
+              n: n(beyond.size),
+              total: n(placement.total),
+              network: networkName ?? '',
+            })}
+          </p>
+          <p>{rowsText([...beyond])}</p>
+        </div>
+      )}
       {offNetwork && placement && (
         <div className="hint warn" role="alert" data-testid="import-network-warning">
           <p>
-            {t('import.offNetwork', {
-              n: n(offNetwork.rows.length),
+            {t(beyond.size > 0 ? 'import.offNetworkInside' : 'import.offNetwork', {
+              n: n(offRows.length),
               total: n(placement.total),
               m: n(offNetwork.maxSnapM),
             })}
           </p>
-          <p>{rowsText(offNetwork.rows)}</p>
+          <p>{rowsText(offRows)}</p>
         </div>
       )}
       <details open={result.fatal || items.length === 0}>
