@@ -72,7 +72,7 @@ export function CompliancePanel() {
         </thead>
         <tbody>
           {evaluation.summary.rules.map((r) => (
-            <tr key={r.rule}>
+            <tr key={r.rule} data-testid="rule-row" data-rule={r.rule}>
               <th scope="row">
                 {pickLang(profile?.rules.find((x) => x.id === r.rule)?.title, lang) || r.rule}
               </th>

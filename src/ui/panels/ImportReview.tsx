@@ -266,7 +266,7 @@ export function ImportReview({
             {t('import.appendFacilities')}
           </button>
         )}
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={onCancel} data-testid="import-cancel">
           {t('actions.cancel')}
         </button>
       </div>
