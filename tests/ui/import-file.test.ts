@@ -45,7 +45,11 @@ describe('rejectedTable', () => {
 describe('outsideExtent', () => {
   const extent = [117, 31.5, 117.5, 32] as const;
   // 0 inside, 1 east of the extent, 2 south of it.
-  const points = Float64Array.of(117.2, 31.8, 121.5, 31.2, 117.2, 31.0);
+  const points: [number, number][] = [
+    [117.2, 31.8],
+    [121.5, 31.2],
+    [117.2, 31.0],
+  ];
 
   it('names the off-network points beyond the network’s end when others lie within it', () => {
     expect(outsideExtent(points, [0, 1, 2], [...extent])).toEqual([1, 2]);
@@ -53,7 +57,16 @@ describe('outsideExtent', () => {
   });
 
   it('names none when every point is outside (another city or CRS) or the extent is unknown', () => {
-    expect(outsideExtent(Float64Array.of(121.5, 31.2, 121.6, 31.3), [0, 1], [...extent])).toEqual([]);
+    expect(
+      outsideExtent(
+        [
+          [121.5, 31.2],
+          [121.6, 31.3],
+        ],
+        [0, 1],
+        [...extent],
+      ),
+    ).toEqual([]);
     expect(outsideExtent(points, [1, 2], null)).toEqual([]);
   });
 });

@@ -119,27 +119,25 @@ export interface ImportPlacement {
 
 /**
  * Which points lie outside the network's extent, when some lie inside it.
- * @param points WGS-84 [lng0, lat0, lng1, lat1, …]
+ * @param points WGS-84 locations
  * @param indexes the points to test (those off the network)
  * @param extent the network's [west, south, east, north], or null when unknown
  * @returns the indexes outside the extent; none when the extent is unknown or no point is inside it
- * @example outsideExtent(Float64Array.of(117.3, 31.8, 121.5, 31.2), [1], [117, 31, 118, 32]) // [1]
+ * @example outsideExtent([[117.3, 31.8], [121.5, 31.2]], [1], [117, 31, 118, 32]) // [1]
  */
 export function outsideExtent(
-  points: Float64Array,
+  points: readonly (readonly [number, number])[],
   indexes: Iterable<number>,
   extent: Bounds | null,
 ): number[] {
   if (!extent) return [];
   const [w, s, e, n] = extent;
   const outside = (i: number) => {
-    const x = points[2 * i]!;
-    const y = points[2 * i + 1]!;
+    const [x, y] = points[i]!;
     return x < w || x > e || y < s || y > n;
   };
-  let anyInside = false;
-  for (let i = 0; i < points.length / 2 && !anyInside; i++) anyInside = !outside(i);
-  return anyInside ? Array.from(indexes).filter(outside) : [];
+  if (points.every((_, i) => outside(i))) return [];
+  return Array.from(indexes).filter(outside);
 }
 
 /**
@@ -178,7 +176,12 @@ export async function checkPlacement(
     offNetwork: offNetwork && {
       rows: rowsOf(offNetwork),
       maxSnapM: IMPORT_MAX_SNAP_M,
-      outsideExtent: outsideExtent(points, offNetwork, extent).map((i) => located[i]!.row),
+      // From the items, not `points`: those were transferred to the worker (empty here now).
+      outsideExtent: outsideExtent(
+        located.map((i) => i.location!),
+        offNetwork,
+        extent,
+      ).map((i) => located[i]!.row),
     },
   };
 }

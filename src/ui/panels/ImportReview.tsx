@@ -132,7 +132,7 @@ export function ImportReview({
         </div>
       )}
       {beyond.size > 0 && placement && (
-        <div className="hint" role="status" data-testid="import-extent-warning">
+        <div className="hint" role="status" data-testid="import-extent-warning" data-count={beyond.size}>
           <p>
             {t('import.outsideExtent', {
               n: n(beyond.size),
