@@ -115,7 +115,7 @@ export function CoveragePanel() {
             >
               {t('coverage.offNetwork', { estates: n(share.estatesOff), households: n(share.householdsOff) })}
               {share.estatesBeyond > 0 &&
-                ` ${t('coverage.beyondExtent', {
+                `${lang === 'zh' ? '' : ' '}${t('coverage.beyondExtent', {
                   estates: n(share.estatesBeyond),
                   households: n(share.householdsBeyond),
                 })}`}
