@@ -21,6 +21,7 @@ import { writeOutput } from './input-file';
 import { loadProfile, profileInfo } from './load-profile';
 import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
 import { readImportInput } from './read-import-input';
+import { ESTATE_FLAGS, FACILITY_FLAGS, withFlagHints } from './flag-hints';
 import { MAX_TABLE_ESTATES } from './text-table';
 import { parseKeyValues } from './key-values';
 import { positiveNumber, oneOf } from './flag-values';
@@ -71,12 +72,15 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values.wide && format !== 'csv') throw new UsageError('--wide is for --format csv');
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
-  const imported = importEstates(
-    await readImportInput(file, 'estates file', {
-      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-      fieldMap: parseKeyValues(values.map, '--map'),
-      sheet: values.sheet,
-    }),
+  const imported = withFlagHints(
+    importEstates(
+      await readImportInput(file, 'estates file', {
+        crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+        fieldMap: parseKeyValues(values.map, '--map'),
+        sheet: values.sheet,
+      }),
+    ),
+    ESTATE_FLAGS,
   );
   const evaluation = evaluateEstates(imported.estates, profile, parameters, { defaultStatus });
   const totals = await districtTotals(values);
@@ -177,11 +181,14 @@ async function districtTotals(values: {
   const elderly = positiveNumber(values['elderly-population'], '--elderly-population');
   if (elderly !== undefined) totals.elderlyPopulation = elderly;
   if (!values.facilities) return { totals, errors: [], warnings: [] };
-  const facilities = importFacilities(
-    await readImportInput(values.facilities, 'facilities file', {
-      crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
-      sheet: values['facility-sheet'],
-    }),
+  const facilities = withFlagHints(
+    importFacilities(
+      await readImportInput(values.facilities, 'facilities file', {
+        crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+        sheet: values['facility-sheet'],
+      }),
+    ),
+    FACILITY_FLAGS,
   );
   // An unreadable facilities file is not a file of no facilities: the district totals would be wrong.
   if (facilities.fatal) throw new UsageError(facilities.errors.map((e) => e.message).join('; '));

@@ -15,6 +15,7 @@ import { EXIT_UNUSABLE, UsageError } from './errors';
 import { loadProfile, profileInfo } from './load-profile';
 import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
 import { readImportInput } from './read-import-input';
+import { ESTATE_FLAGS, FACILITY_FLAGS, withFlagHints } from './flag-hints';
 import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
 import { nonNegativeNumber, positiveNumber, oneOf } from './flag-values';
@@ -68,20 +69,26 @@ export async function runCoverage(argv: string[]): Promise<number> {
     throw new UsageError('coverage needs --estates <file> and --facilities <file>');
   await refuseInputAsOutput(values.out, [values.estates, values.facilities, values.network]);
 
-  const estates = importEstates(
-    await readImportInput(values.estates, 'estates file', {
-      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-      fieldMap: parseKeyValues(values.map, '--map'),
-      sheet: values.sheet,
-    }),
+  const estates = withFlagHints(
+    importEstates(
+      await readImportInput(values.estates, 'estates file', {
+        crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+        fieldMap: parseKeyValues(values.map, '--map'),
+        sheet: values.sheet,
+      }),
+    ),
+    ESTATE_FLAGS,
   );
-  const facilityImport = importFacilities({
-    ...(await readImportInput(values.facilities, 'facilities file', {
-      crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
-      sheet: values['facility-sheet'],
-    })),
-    defaultKind: kind ?? 'elderly-daycare',
-  });
+  const facilityImport = withFlagHints(
+    importFacilities({
+      ...(await readImportInput(values.facilities, 'facilities file', {
+        crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+        sheet: values['facility-sheet'],
+      })),
+      defaultKind: kind ?? 'elderly-daycare',
+    }),
+    FACILITY_FLAGS,
+  );
   const warnings: ImportWarning[] = [...estates.warnings, ...facilityImport.warnings];
   if (facilityImport.mapping.kind === null && kind === undefined) {
     const message = `${values.facilities} has no kind column and no --kind was given: every facility is treated as elderly-daycare`;

@@ -23,6 +23,7 @@ import { writeOutput } from './input-file';
 import { loadProfile } from './load-profile';
 import { refuseInputAsOutput } from './output-file';
 import { readImportInput } from './read-import-input';
+import { ESTATE_FLAGS, FACILITY_FLAGS, withFlagHints } from './flag-hints';
 import { parseKeyValues } from './key-values';
 import { loadNetwork } from './load-network';
 import { nonNegativeNumber, oneOf } from './flag-values';
@@ -73,11 +74,14 @@ export async function runReport(argv: string[]): Promise<number> {
   if (values.network && !values.facilities)
     throw new UsageError('--network is used for walking access to facilities: give --facilities <file> too');
 
-  const imported = importEstates(
-    await readImportInput(file, 'estates file', {
-      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-      fieldMap: parseKeyValues(values.map, '--map'),
-    }),
+  const imported = withFlagHints(
+    importEstates(
+      await readImportInput(file, 'estates file', {
+        crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+        fieldMap: parseKeyValues(values.map, '--map'),
+      }),
+    ),
+    ESTATE_FLAGS,
   );
   for (const e of imported.errors) process.stderr.write(`lifecircle: ${e.message}\n`);
   if (imported.fatal || imported.estates.length === 0) {
@@ -88,10 +92,13 @@ export async function runReport(argv: string[]): Promise<number> {
   let results: EstateResult[] = evaluateEstates(estates, profile, parameters, { defaultStatus }).estates;
 
   const facilityImport = values.facilities
-    ? importFacilities(
-        await readImportInput(values.facilities, 'facilities file', {
-          crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
-        }),
+    ? withFlagHints(
+        importFacilities(
+          await readImportInput(values.facilities, 'facilities file', {
+            crs: values['facility-crs'] === undefined ? undefined : parseCrs(values['facility-crs']),
+          }),
+        ),
+        FACILITY_FLAGS,
       )
     : null;
   // An unreadable facilities file is not a file of no facilities: every access verdict would be wrong.

@@ -28,6 +28,7 @@ import { loadProfile, profileInfo } from './load-profile';
 import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
 import { readArea } from './read-area';
 import { readImportInput } from './read-import-input';
+import { ESTATE_FLAGS, FACILITY_FLAGS, withFlagHints, type HintFlags } from './flag-hints';
 
 const OPTIONS = {
   estates: { type: 'string' },
@@ -106,29 +107,35 @@ export async function runSite(argv: string[]): Promise<number> {
       ? undefined
       : oneOf(values.demand, ['households', 'residents', 'demand'], '--demand');
 
-  const estates = importEstates(
-    await readImportInput(values.estates, 'estates file', {
-      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-      fieldMap: parseKeyValues(values.map, '--map'),
-      sheet: values.sheet,
-    }),
+  const estates = withFlagHints(
+    importEstates(
+      await readImportInput(values.estates, 'estates file', {
+        crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+        fieldMap: parseKeyValues(values.map, '--map'),
+        sheet: values.sheet,
+      }),
+    ),
+    ESTATE_FLAGS,
   );
   const errors: (ImportError & { file: string })[] = estates.errors.map((e) => ({
     ...e,
     file: values.estates!,
   }));
   const warnings: ImportWarning[] = [...estates.warnings];
-  const readPoints = async (file: string, crs: string | undefined, what: string) => {
-    const r = importFacilities({
-      ...(await readImportInput(file, what, { crs: crs === undefined ? undefined : parseCrs(crs) })),
-      defaultKind: kinds[0]!,
-    });
+  const readPoints = async (file: string, crs: string | undefined, what: string, flags: HintFlags) => {
+    const r = withFlagHints(
+      importFacilities({
+        ...(await readImportInput(file, what, { crs: crs === undefined ? undefined : parseCrs(crs) })),
+        defaultKind: kinds[0]!,
+      }),
+      flags,
+    );
     errors.push(...r.errors.map((e) => ({ ...e, file })));
     warnings.push(...r.warnings);
     return r.facilities;
   };
   const facilities = values.facilities
-    ? await readPoints(values.facilities, values['facility-crs'], 'facilities file')
+    ? await readPoints(values.facilities, values['facility-crs'], 'facilities file', FACILITY_FLAGS)
     : [];
   const candidates: 'auto' | CandidatePoint[] =
     values.candidates === 'auto'
@@ -138,6 +145,7 @@ export async function runSite(argv: string[]): Promise<number> {
             values.candidates,
             values['candidate-crs'] ?? values['facility-crs'],
             'candidates file',
+            { crs: values['candidate-crs'] ? '--candidate-crs' : '--facility-crs', map: null },
           )
         ).map((f) => ({ id: f.id, location: f.location }));
   const unusable: string[] = [];

@@ -35,6 +35,9 @@ setWorkerUrl(workerUrl);
 /** Sources whose data comes from analysis results (what “the map is up to date” is about). */
 const RESULT_SOURCES: SourceId[] = ['estates', 'facilities', 'underserved', 'serviceAreas'];
 
+/** Zoom a list's pick is shown at, at least: street level, where one estate can be told from the next. */
+const REVEAL_ZOOM = 15;
+
 /** Timings the browser tests read (window.__lifecircle.map.metrics). */
 export interface MapMetrics {
   /** performance.now() when a dragged facility was dropped (the pointer released). */
@@ -190,6 +193,7 @@ export class MapController {
         setTool: (tool) => this.pointer.setTool(tool),
         setStyleUrl: (url) => this.setStyleUrl(url),
         fitBounds: (bounds) => this.map.fitBounds(bounds, { padding: 24, duration: 0, maxZoom: 16 }),
+        reveal: (at) => this.reveal(at),
       }),
       store.subscribe(
         (st) => st.view.lang,
@@ -240,6 +244,19 @@ export class MapController {
   project(lng: number, lat: number): { x: number; y: number } {
     const p = this.map.project([lng, lat]);
     return { x: p.x, y: p.y };
+  }
+
+  /**
+   * Centres the map on a point picked in a list, zooming in to street level when the map shows a
+   * whole city (an estate is a dot there); at once when the user asked for reduced motion.
+   */
+  private reveal(at: readonly [number, number]): void {
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.map.easeTo({
+      center: [at[0], at[1]],
+      zoom: Math.max(this.map.getZoom(), REVEAL_ZOOM),
+      duration: reduced ? 0 : 400,
+    });
   }
 
   /** Adds the hatch image, sources and layers; runs after every style load. */

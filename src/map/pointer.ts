@@ -26,6 +26,7 @@ const targetOf = (source: SourceId): HoverTarget =>
 
 export class Pointer {
   private readonly card: HoverCard;
+  private readonly crosshair: HTMLDivElement;
   private selected: Selection = null;
   private hovered: Hit | null = null;
   private installed = false;
@@ -37,6 +38,12 @@ export class Pointer {
     private readonly options: PointerOptions,
   ) {
     this.card = new HoverCard(map.getContainer());
+    // Where Enter places a facility: shown by CSS while the add tool is on and the map has the focus.
+    this.crosshair = document.createElement('div');
+    this.crosshair.className = 'map-crosshair';
+    this.crosshair.setAttribute('aria-hidden', 'true');
+    this.crosshair.dataset.testid = 'map-crosshair';
+    map.getContainer().appendChild(this.crosshair);
     map.on('click', (e) => this.click(e));
     map.on('mousemove', (e) => {
       if (this.drag.active()) return;
@@ -72,10 +79,12 @@ export class Pointer {
 
   remove(): void {
     this.card.remove();
+    this.crosshair.remove();
   }
 
   setTool(tool: 'select' | 'add'): void {
     this.map.getCanvas().style.cursor = tool === 'add' ? 'crosshair' : '';
+    this.map.getContainer().dataset.tool = tool;
   }
 
   select(selection: Selection): void {
@@ -88,21 +97,7 @@ export class Pointer {
     this.selected = selection;
     if (this.installed && selection) {
       this.map.setFeatureState({ source: sourceOf(selection), id: selection.id }, { selected: true });
-      this.reveal(selection);
     }
-  }
-
-  /** Pans to a selection that is off screen (e.g. picked from a list). */
-  private reveal(selection: NonNullable<Selection>): void {
-    const { scenario } = this.store.getState();
-    const list = selection.type === 'estate' ? scenario.estates : scenario.facilities;
-    const at = list.find((x) => x.id === selection.id)?.location;
-    if (!at) return;
-    const p = this.map.project([at[0], at[1]]);
-    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
-    const margin = 30;
-    const inside = p.x > margin && p.x < w - margin && p.y > margin && p.y < h - margin;
-    if (!inside) this.map.easeTo({ center: [at[0], at[1]], duration: 300 });
   }
 
   private featureAt(e: MapMouseEvent): Hit | null {
@@ -129,9 +124,11 @@ export class Pointer {
     const found = this.featureAt(e);
     // A zone is described on hover, not selected (clicking it clears the selection).
     const hit = found?.source === 'underserved' ? null : found;
+    // What was clicked is under the pointer already: the map stays where it is.
     dispatch({
       type: 'view/select',
       selection: hit ? { type: hit.source === 'facilities' ? 'facility' : 'estate', id: hit.id } : null,
+      reveal: false,
     });
   }
 

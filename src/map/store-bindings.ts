@@ -21,6 +21,8 @@ export interface BindingTargets {
   setTool(tool: 'select' | 'add'): void;
   setStyleUrl(url: string): void;
   fitBounds(bounds: Bounds): void;
+  /** Centre the map on a point a list picked (view.reveal). */
+  reveal(at: readonly [number, number]): void;
 }
 
 /**
@@ -79,6 +81,14 @@ export function bindStore(store: AppStoreApi, to: BindingTargets): (() => void)[
   watch(
     (st) => st.view.selected,
     (sel) => to.select(sel),
+  );
+  // Not on the first call: opening the planner keeps the map where the scenario's bounds put it.
+  off.push(
+    store.subscribe(
+      (st) => st.view.reveal,
+      (reveal) => reveal && to.reveal(reveal.at),
+      { equalityFn: (a, b) => a?.seq === b?.seq },
+    ),
   );
   watch(
     (st) => st.view.tool,

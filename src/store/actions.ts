@@ -59,7 +59,13 @@ export type Action =
   | { type: 'history/undo' }
   | { type: 'history/redo' }
   | { type: 'view/set'; patch: Partial<ViewState> }
-  | { type: 'view/select'; selection: Selection }
+  /**
+   * Select an estate or facility. The map centres on it (`view.reveal`) unless `reveal` is false: a
+   * pick in a list must show where it is, a click on the map must not move the map under the pointer.
+   */
+  | { type: 'view/select'; selection: Selection; reveal?: boolean }
+  /** Centre the map on a point (a proposed site picked in its table). */
+  | { type: 'view/reveal'; at: readonly [number, number] }
   | { type: 'view/toggle-layer'; layer: LayerKey }
   | { type: 'view/add-tool'; kind: FacilityKind | null }
   | { type: 'results/evaluation'; evaluation: EvaluationView | null }

@@ -32,6 +32,7 @@ export const initialView = (): ViewState => ({
     districts: true,
   },
   selected: null,
+  reveal: null,
   tool: 'select',
   addKind: 'elderly-daycare',
   styleUrl: '',

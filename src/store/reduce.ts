@@ -17,6 +17,18 @@ function validSelection(selection: Selection, scenario: Scenario): Selection {
   return list.some((x) => x.id === selection.id) ? selection : null;
 }
 
+/** Where a selected estate or facility is (null: it has no location). */
+function locationOf(selection: NonNullable<Selection>, scenario: Scenario): readonly [number, number] | null {
+  const list = selection.type === 'estate' ? scenario.estates : scenario.facilities;
+  const at = list.find((x) => x.id === selection.id)?.location;
+  return at ? [at[0], at[1]] : null;
+}
+
+const nextReveal = (
+  last: AppState['view']['reveal'],
+  at: readonly [number, number],
+): AppState['view']['reveal'] => ({ at, seq: (last?.seq ?? 0) + 1 });
+
 function withScenario(state: AppState, scenario: Scenario, history = state.history): AppState {
   const selected = validSelection(state.view.selected, scenario);
   const view = selected === state.view.selected ? state.view : { ...state.view, selected };
@@ -152,7 +164,7 @@ export function reduce(state: AppState, action: Action): AppState {
       if (!network) return state;
       const scenario = {
         ...state.scenario,
-        network: { ...network, report: action.report },
+        network: { ...network, report: action.report, extent: action.bounds ?? network.extent ?? null },
         bounds: action.bounds ?? state.scenario.bounds,
       };
       return { ...state, scenario };
@@ -172,8 +184,12 @@ export function reduce(state: AppState, action: Action): AppState {
       // A facility's editor lives in the what-if panel: selecting one (on the map, in the loads
       // list) opens it there; an estate's detail shows in whichever panel is open.
       const panel = selected?.type === 'facility' ? 'whatif' : state.view.panel;
-      return { ...state, view: { ...state.view, selected, panel } };
+      const at = selected && action.reveal !== false ? locationOf(selected, state.scenario) : null;
+      const reveal = at ? nextReveal(state.view.reveal, at) : state.view.reveal;
+      return { ...state, view: { ...state.view, selected, panel, reveal } };
     }
+    case 'view/reveal':
+      return { ...state, view: { ...state.view, reveal: nextReveal(state.view.reveal, action.at) } };
     case 'view/toggle-layer':
       return {
         ...state,

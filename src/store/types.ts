@@ -14,6 +14,11 @@ export interface NetworkRef {
   /** IndexedDB key of the original file's bytes (`demo` for the bundled demo). */
   key: string;
   report: NetworkBuildReport | null;
+  /**
+   * The streets' extent [west, south, east, north] (WGS-84), kept when imported data moves the map's
+   * bounds: estates outside it are off the network because the network ends, not because of their CRS.
+   */
+  extent?: Bounds | null;
 }
 
 export type { Bounds, EvaluationView };
@@ -59,6 +64,11 @@ export interface ViewState {
   kind: FacilityKind;
   layers: Record<LayerKey, boolean>;
   selected: Selection;
+  /**
+   * Where a list last asked the map to go (the map bindings centre the map on it); `seq` counts the
+   * requests, so picking the same estate again after panning away centres it again.
+   */
+  reveal: { at: readonly [number, number]; seq: number } | null;
   /** `add`: the next click on the map places a facility of `addKind`. */
   tool: 'select' | 'add';
   addKind: FacilityKind;

@@ -84,7 +84,8 @@ export function MapView() {
         );
         dispatch({ type: 'facility/add', facility });
         dispatch({ type: 'view/add-tool', kind: null });
-        dispatch({ type: 'view/select', selection: { type: 'facility', id: facility.id } });
+        // Placed where the user clicked (or at the centre, with Enter): no need to move the map.
+        dispatch({ type: 'view/select', selection: { type: 'facility', id: facility.id }, reveal: false });
         dispatch({ type: 'view/set', patch: { panel: 'whatif' } });
       },
       onPreview: (id, at) => runner.preview(id, lngLat(at[0], at[1])),

@@ -111,6 +111,23 @@ describe('lifecircle check', () => {
     expect(headerOnly.stderr).toMatch(/no data rows/);
   });
 
+  it('names its own flags for what would fix a file (the core’s messages name none)', () => {
+    const noHouseholds = runCli(['check', file('nh.csv', '小区名称,人数\n甲,3\n'), '--profile', 'hefei']);
+    expect(noHouseholds.code).toBe(2);
+    expect(noHouseholds.stdout).toContain('请用 --map households=<表头> 指定');
+    const metres = runCli([
+      'check',
+      file('metres.csv', '小区名称,房屋总数,经度,纬度\n甲,300,39512345,3530000\n乙,200,117.3,31.8\n'),
+      '--profile',
+      'hefei',
+      '--format',
+      'json',
+    ]);
+    const report = JSON.parse(metres.stdout);
+    expect(report.errors[0].message).toContain('try --crs EPSG:4527');
+    expect(report.errors[0].messageZh).toContain('可尝试 --crs EPSG:4527');
+  });
+
   it('never reads a facility without 托位数 as zero places in district totals', () => {
     const facilities = file('fac.csv', '名称,类型,经度,纬度\n托育甲,托育,117.3,31.8\n');
     const { stdout } = runCli([

@@ -253,7 +253,7 @@ export interface AppStateView {
     network: { fileName: string; report: { nodes: number } | null } | null;
     bounds: [number, number, number, number] | null;
   };
-  view: { lang: string; kind: string };
+  view: { lang: string; kind: string; selected: { type: string; id: string } | null };
   dispatch(action: unknown): void;
   results: {
     evaluation: { estates: { id: string; overall: string }[] } | null;

@@ -78,6 +78,62 @@ describe('reduce', () => {
     expect(none.view).toMatchObject({ panel: 'coverage', selected: null });
   });
 
+  it('a pick in a list asks the map to centre on it; a click on the map does not', () => {
+    const s0 = loaded();
+    const e1 = s0.scenario.estates.find((e) => e.id === 'e1')!;
+    const f1 = s0.scenario.facilities.find((f) => f.id === 'f1')!;
+    const s1 = reduce(s0, { type: 'view/select', selection: { type: 'estate', id: 'e1' } });
+    expect(s1.view.reveal).toEqual({ at: [e1.location![0], e1.location![1]], seq: 1 });
+    // The same estate again (after the user panned away) is a new request.
+    const s2 = reduce(s1, { type: 'view/select', selection: { type: 'estate', id: 'e1' } });
+    expect(s2.view.reveal?.seq).toBe(2);
+    const s3 = reduce(s2, { type: 'view/select', selection: { type: 'facility', id: 'f1' } });
+    expect(s3.view.reveal).toEqual({ at: [f1.location[0], f1.location[1]], seq: 3 });
+    // Clicked on the map (or placed there), closed, or gone: the map stays where it is.
+    const clicked = reduce(s3, {
+      type: 'view/select',
+      selection: { type: 'estate', id: 'e1' },
+      reveal: false,
+    });
+    expect(clicked.view.selected).toEqual({ type: 'estate', id: 'e1' });
+    expect(clicked.view.reveal).toBe(s3.view.reveal);
+    expect(reduce(s3, { type: 'view/select', selection: null }).view.reveal).toBe(s3.view.reveal);
+    const missing = reduce(s3, { type: 'view/select', selection: { type: 'estate', id: 'missing' } });
+    expect(missing.view.reveal).toBe(s3.view.reveal);
+    // A proposed site (not in the scenario) is shown by its point.
+    expect(reduce(s3, { type: 'view/reveal', at: [117.3, 31.9] }).view.reveal).toEqual({
+      at: [117.3, 31.9],
+      seq: 4,
+    });
+  });
+
+  it('keeps the network’s extent when an estate import moves the map’s bounds', () => {
+    const extent = [117.2, 31.7, 117.3, 31.9] as const;
+    let s = reduce(loaded(), {
+      type: 'network/set',
+      network: { source: 'file', fileName: 'roads.osm', key: 'k', report: null, extent: [...extent] },
+      bounds: [...extent],
+    });
+    const report = {
+      nodes: 1,
+      edges: 1,
+      droppedNodes: 0,
+      droppedComponents: 0,
+      componentSizes: [1],
+      waysRead: 1,
+      waysUsed: 1,
+    };
+    // A restored network's report brings its extent again (a saved scenario may have none).
+    s = reduce(s, { type: 'network/report', report, bounds: [117.1, 31.6, 117.4, 32] });
+    expect(s.scenario.network?.extent).toEqual([117.1, 31.6, 117.4, 32]);
+    s = reduce(s, {
+      type: 'estates/replace',
+      estates: [{ ...s.scenario.estates[0]!, location: lngLat(121.5, 31.2) }],
+    });
+    expect(s.scenario.bounds).toEqual([121.5, 31.2, 121.5, 31.2]);
+    expect(s.scenario.network?.extent).toEqual([117.1, 31.6, 117.4, 32]);
+  });
+
   it('keeps at most HISTORY_LIMIT undo steps', () => {
     let s = loaded();
     for (let k = 0; k < HISTORY_LIMIT + 20; k++) {

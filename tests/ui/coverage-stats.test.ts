@@ -1,7 +1,7 @@
 /** Histogram and deficit ordering of the coverage panel, on hand-made rows. */
 import { describe, expect, it } from 'vitest';
 import type { KindCoverage } from '../../src/store/types';
-import { minutesHistogram, underservedByDeficit } from '../../src/ui/panels/coverage-stats';
+import { minutesHistogram, networkShare, underservedByDeficit } from '../../src/ui/panels/coverage-stats';
 
 type Row = KindCoverage['estates'][number];
 const row = (id: string, over: Partial<Row>): Row => ({
@@ -53,5 +53,47 @@ describe('underservedByDeficit', () => {
       ['half', 20],
       ['unknown', null],
     ]);
+  });
+});
+
+describe('networkShare', () => {
+  // Network extent 117.0–117.5°E, 31.5–32.0°N; 'far' lies east of it, 'gap' inside it but off the streets.
+  const extent = [117, 31.5, 117.5, 32] as const;
+  const at: Record<string, [number, number] | null> = {
+    a: [117.2, 31.8],
+    b: [117.3, 31.7],
+    gap: [117.4, 31.9],
+    far: [121.5, 31.2],
+    none: null,
+  };
+  const rows = [
+    row('a', { covered: true, households: 300 }),
+    row('b', { households: 100 }),
+    row('gap', { offNetwork: true, households: 50 }),
+    row('far', { offNetwork: true, households: 400 }),
+    row('none', { offNetwork: true, households: 150 }),
+  ];
+
+  it('gives coverage of all households and of those on the network, and who is beyond the extent', () => {
+    const s = networkShare(rows, (id) => at[id] ?? null, extent);
+    expect(s).toMatchObject({
+      households: 1000,
+      householdsCovered: 300,
+      householdsOnNetwork: 400,
+      estatesOff: 3,
+      householdsOff: 600,
+      estatesBeyond: 1,
+      householdsBeyond: 400,
+    });
+    expect(s.pctOfAll).toBeCloseTo(30);
+    expect(s.pctOnNetwork).toBeCloseTo(75);
+  });
+
+  it('calls nobody beyond an unknown extent, and has no share of no households', () => {
+    expect(networkShare(rows, (id) => at[id] ?? null, null)).toMatchObject({
+      estatesOff: 3,
+      estatesBeyond: 0,
+    });
+    expect(networkShare([], () => null, extent)).toMatchObject({ pctOfAll: null, pctOnNetwork: null });
   });
 });

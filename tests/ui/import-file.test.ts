@@ -1,7 +1,7 @@
 /** What a dropped file is taken for, and the outside-the-network warning. */
 import { describe, expect, it } from 'vitest';
 import { lngLat } from '../../src/core';
-import { guessTarget, rejectedTable, shareOutside } from '../../src/ui/app/import-file';
+import { guessTarget, outsideExtent, rejectedTable, shareOutside } from '../../src/ui/app/import-file';
 
 describe('guessTarget', () => {
   it('recognises street networks, scenario files, facilities and estates', () => {
@@ -34,9 +34,39 @@ describe('shareOutside', () => {
 
 describe('rejectedTable', () => {
   it('lists row, field, code and both messages', () => {
-    const table = rejectedTable([
-      { row: 3, field: '经度', code: 'bad-coordinate', message: 'bad', messageZh: '坏' },
-    ]);
+    const table = rejectedTable(
+      [{ row: 3, field: '经度', code: 'bad-coordinate', message: 'bad', messageZh: '坏' }],
+      { en: (k) => `en:${k}`, zh: (k) => `zh:${k}` },
+    );
     expect(table.rows).toEqual([[3, '经度', 'bad-coordinate', 'bad', '坏']]);
+  });
+});
+
+describe('outsideExtent', () => {
+  const extent = [117, 31.5, 117.5, 32] as const;
+  // 0 inside, 1 east of the extent, 2 south of it.
+  const points: [number, number][] = [
+    [117.2, 31.8],
+    [121.5, 31.2],
+    [117.2, 31.0],
+  ];
+
+  it('names the off-network points beyond the network’s end when others lie within it', () => {
+    expect(outsideExtent(points, [0, 1, 2], [...extent])).toEqual([1, 2]);
+    expect(outsideExtent(points, [1], [...extent])).toEqual([1]);
+  });
+
+  it('names none when every point is outside (another city or CRS) or the extent is unknown', () => {
+    expect(
+      outsideExtent(
+        [
+          [121.5, 31.2],
+          [121.6, 31.3],
+        ],
+        [0, 1],
+        [...extent],
+      ),
+    ).toEqual([]);
+    expect(outsideExtent(points, [1, 2], null)).toEqual([]);
   });
 });

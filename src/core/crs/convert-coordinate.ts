@@ -1,4 +1,5 @@
 import { lngLat, type LngLat } from '../geo/units';
+import type { ImportHint } from '../model/diagnostics';
 import { CHINA_BOUNDS, inChina } from './china-bounds';
 import { crsUnits, type CrsId } from './crs-id';
 import { gaussKrugerZone } from './gauss-kruger';
@@ -12,23 +13,22 @@ export interface CoordinateProblem {
   code: string;
   message: string;
   messageZh: string;
+  /** The coordinate systems that would read it (worded by each front end: `--crs`, the CRS list). */
+  hint?: ImportHint;
 }
 
 export type CoordinateResult = { point: LngLat; problem: null } | { point: null; problem: CoordinateProblem };
 
 const fmt = (v: number): string => String(Math.round(v * 1e6) / 1e6);
 const pair = (x: number, y: number): string => `(${fmt(x)}, ${fmt(y)})`;
-const tryHint = (x: number, y: number): string => {
+/** The projected systems that would put (x, y) in China, as a hint (none when there are none). */
+const tryCrs = (x: number, y: number): ImportHint | undefined => {
   const candidates = suggestProjectedCrs(x, y);
-  return candidates.length ? `; try --crs ${candidates.join(' or ')}` : '';
+  return candidates.length ? { kind: 'crs', crs: candidates } : undefined;
 };
-const tryHintZh = (x: number, y: number): string => {
-  const candidates = suggestProjectedCrs(x, y);
-  return candidates.length ? `；可尝试 --crs ${candidates.join(' 或 ')}` : '';
-};
-const problem = (code: string, message: string, messageZh: string): CoordinateResult => ({
+const problem = (code: string, message: string, messageZh: string, hint?: ImportHint): CoordinateResult => ({
   point: null,
-  problem: { code, message, messageZh },
+  problem: { code, message, messageZh, ...(hint ? { hint } : {}) },
 });
 
 function checkDegrees(x: number, y: number, crs: CrsId): CoordinateResult {
@@ -36,8 +36,9 @@ function checkDegrees(x: number, y: number, crs: CrsId): CoordinateResult {
     if (Math.max(Math.abs(x), Math.abs(y)) >= 1000) {
       return problem(
         'projected-not-degrees',
-        `${pair(x, y)} looks like projected metres, but the coordinate system ${crs} expects degrees${tryHint(x, y)}`,
-        `${pair(x, y)} 像是投影坐标（米），但坐标系 ${crs} 需要经纬度（度）${tryHintZh(x, y)}`,
+        `${pair(x, y)} looks like projected metres, but the coordinate system ${crs} expects degrees`,
+        `${pair(x, y)} 像是投影坐标（米），但坐标系 ${crs} 需要经纬度（度）`,
+        tryCrs(x, y),
       );
     }
     return problem(
@@ -66,15 +67,17 @@ function checkGaussKruger(x: number, y: number, crs: CrsId): CoordinateResult | 
   if (zone.prefixed && Math.floor(x / 1e6) !== zone.zone) {
     return problem(
       'gauss-kruger-zone',
-      `easting ${fmt(x)} does not start with zone number ${zone.zone}, which ${crs} expects (e.g. ${zone.zone}500000)${tryHint(x, y)}`,
-      `横坐标 ${fmt(x)} 未以 ${crs} 要求的带号 ${zone.zone} 开头（例如 ${zone.zone}500000）${tryHintZh(x, y)}`,
+      `easting ${fmt(x)} does not start with zone number ${zone.zone}, which ${crs} expects (e.g. ${zone.zone}500000)`,
+      `横坐标 ${fmt(x)} 未以 ${crs} 要求的带号 ${zone.zone} 开头（例如 ${zone.zone}500000）`,
+      tryCrs(x, y),
     );
   }
   if (!zone.prefixed && (x < 0 || x >= 1e6)) {
     return problem(
       'gauss-kruger-zone',
-      `easting ${fmt(x)} is not within 0–1,000,000 m as ${crs} (no zone prefix) expects${tryHint(x, y)}`,
-      `横坐标 ${fmt(x)} 不在 ${crs}（不带带号）要求的 0–1,000,000 米之内${tryHintZh(x, y)}`,
+      `easting ${fmt(x)} is not within 0–1,000,000 m as ${crs} (no zone prefix) expects`,
+      `横坐标 ${fmt(x)} 不在 ${crs}（不带带号）要求的 0–1,000,000 米之内`,
+      tryCrs(x, y),
     );
   }
   return null;
@@ -84,8 +87,9 @@ function checkMetres(x: number, y: number, crs: CrsId): CoordinateResult {
   if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
     return problem(
       'degrees-not-projected',
-      `${pair(x, y)} looks like degrees, but the coordinate system ${crs} expects projected metres; try --crs wgs84, gcj02 or bd09`,
-      `${pair(x, y)} 像是经纬度（度），但坐标系 ${crs} 需要投影坐标（米）；可尝试 --crs wgs84、gcj02 或 bd09`,
+      `${pair(x, y)} looks like degrees, but the coordinate system ${crs} expects projected metres`,
+      `${pair(x, y)} 像是经纬度（度），但坐标系 ${crs} 需要投影坐标（米）`,
+      { kind: 'crs', crs: ['wgs84', 'gcj02', 'bd09'] },
     );
   }
   const zoneProblem = checkGaussKruger(x, y, crs);

@@ -1,4 +1,4 @@
-import type { ImportError, ImportWarning } from '../model/diagnostics';
+import type { ImportError, ImportHint, ImportWarning } from '../model/diagnostics';
 import type { ImportFormat } from './import-types';
 
 /** Where a message comes from: the file and its format (rows for CSV, features otherwise). */
@@ -19,6 +19,7 @@ const unit = (format: ImportFormat): [string, string] =>
  * @param code stable machine code
  * @param en what was found and what was expected, in English
  * @param zh the same in Chinese
+ * @param hint what would fix it, for the front end to word (never in the messages)
  * @returns the error
  * @example rowError({ file: 'a.csv', format: 'csv' }, 5, '房屋总数', 'bad-number', 'found "x", expected …', '值为“x”，应为…')
  */
@@ -29,6 +30,7 @@ export function rowError(
   code: string,
   en: string,
   zh: string,
+  hint?: ImportHint,
 ): ImportError {
   const [u, uz] = unit(ctx.format);
   const placeEn = row > 0 ? `, ${u} ${row}` : '';
@@ -42,6 +44,7 @@ export function rowError(
     file: ctx.file,
     message: `${ctx.file}${placeEn}${fieldEn}: ${en}`,
     messageZh: `${ctx.file}${placeZh}${fieldZh}：${zh}`,
+    ...(hint ? { hint } : {}),
   };
 }
 

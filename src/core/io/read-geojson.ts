@@ -26,6 +26,16 @@ function declaredCrs(root: Record<string, unknown>): CrsId | null {
   }
 }
 
+/** What a JSON root that is not GeoJSON is, in Chinese (for the not-geojson message). */
+const KIND_ZH: Record<string, string> = {
+  null: 'null',
+  array: '数组',
+  object: '对象',
+  string: '字符串',
+  number: '数字',
+  boolean: '布尔值',
+};
+
 /**
  * Read GeoJSON text: a FeatureCollection or a single Feature. Each feature is one row; a malformed
  * feature is an error on its row, not the end of the file.
@@ -61,17 +71,17 @@ export function readGeoJson(
   }
   if (isObject(root) && root.type === 'Feature') return tableFromFeatures([root], ctx, encoding, null);
   const table = emptySourceTable(ctx.format, encoding);
-  const found =
-    isObject(root) && typeof root.type === 'string'
-      ? `type "${root.type}"`
-      : `a JSON ${root === null ? 'null' : Array.isArray(root) ? 'array' : typeof root}`;
+  const kind = root === null ? 'null' : Array.isArray(root) ? 'array' : typeof root;
+  const named = isObject(root) && typeof root.type === 'string' ? root.type : null;
+  const found = named !== null ? `type "${named}"` : `a JSON ${kind}`;
+  const foundZh = named !== null ? `type 为“${named}”` : `JSON ${KIND_ZH[kind] ?? kind}`;
   table.fatal = rowError(
     ctx,
     0,
     null,
     'not-geojson',
     `found ${found}; expected a GeoJSON FeatureCollection (with a "features" array) or a Feature`,
-    `内容为 ${found}；应为 GeoJSON FeatureCollection（含 features 数组）或 Feature`,
+    `内容为${foundZh}；应为 GeoJSON FeatureCollection（含 features 数组）或 Feature`,
   );
   return table;
 }

@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import { convertCoordinate } from '../crs/convert-coordinate';
 import type { CrsId } from '../crs/crs-id';
 import type { LngLat } from '../geo/units';
+import type { ImportHint } from '../model/diagnostics';
 import { showValue } from './diagnostic';
 import { geometryToWgs84 } from './geometry-to-wgs84';
 import { cellText, parseNumber } from './parse-number';
@@ -17,6 +18,7 @@ export interface LocationProblem {
   code: string;
   message: string;
   messageZh: string;
+  hint?: ImportHint;
 }
 
 export interface LocationResult {
@@ -56,8 +58,7 @@ function fromNumbers(x: unknown, y: unknown, field: string, crs: CrsId): Locatio
   }
   const result = convertCoordinate(px.value, py.value, crs);
   if (result.problem) {
-    const { code, message, messageZh } = result.problem;
-    return { location: null, geometry: null, problem: { field, code, message, messageZh } };
+    return { location: null, geometry: null, problem: { field, ...result.problem } };
   }
   return { location: result.point, geometry: null, problem: null };
 }

@@ -38,8 +38,8 @@ export function resolveMapping<F extends string>(
 
   for (const [field, header] of Object.entries(fieldMap ?? {})) {
     if (!fields.includes(field as F)) {
-      const en = `--map names the unknown field "${field}"; the fields are ${fields.join(', ')}`;
-      const zh = `--map 中的字段“${field}”不存在；可用字段：${fields.join('、')}`;
+      const en = `the field mapping names the unknown field "${field}"; the fields are ${fields.join(', ')}`;
+      const zh = `字段对应中的字段“${field}”不存在；可用字段：${fields.join('、')}`;
       return { mapping, column, fatal: rowError(ctx, 0, null, 'unknown-field', en, zh) };
     }
     decided.add(field);
@@ -47,8 +47,8 @@ export function resolveMapping<F extends string>(
     let index = headers.indexOf(header);
     if (index < 0) index = normalised.indexOf(normaliseHeader(header));
     if (index < 0) {
-      const en = `--map ${field}=${header}: the file has no header "${header}"; its headers are ${available}`;
-      const zh = `--map ${field}=${header}：文件中没有表头“${header}”；现有表头：${available}`;
+      const en = `${field} is mapped to "${header}", but the file has no header "${header}"; its headers are ${available}`;
+      const zh = `${field} 对应的表头“${header}”在文件中不存在；现有表头：${available}`;
       return { mapping, column, fatal: rowError(ctx, 0, header, 'missing-header', en, zh) };
     }
     mapping[field as F] = headers[index] ?? null;

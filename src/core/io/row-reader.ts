@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { CrsId } from '../crs/crs-id';
 import type { LngLat } from '../geo/units';
-import type { ImportError, ImportWarning } from '../model/diagnostics';
+import type { ImportError, ImportHint, ImportWarning } from '../model/diagnostics';
 import { rowError, showValue, warning, type MessageContext } from './diagnostic';
 import type { SourceRecord } from './import-types';
 import { readLocation } from './read-location';
@@ -14,6 +14,7 @@ interface Problem {
   code: string;
   en: string;
   zh: string;
+  hint?: ImportHint;
 }
 
 /** What a number field must be, for messages: e.g. ['number of households', '户数']. */
@@ -61,8 +62,8 @@ export class RowReader<F extends string> {
   }
 
   /** Record a problem on this row. */
-  fail(field: string | null, code: string, en: string, zh: string): void {
-    this.problems.push({ field, code, en, zh });
+  fail(field: string | null, code: string, en: string, zh: string, hint?: ImportHint): void {
+    this.problems.push({ field, code, en, zh, ...(hint ? { hint } : {}) });
   }
 
   /** The cell as trimmed text, null when empty or unmapped. */
@@ -153,7 +154,7 @@ export class RowReader<F extends string> {
     }
     if (result.problem) {
       const p = result.problem;
-      this.fail(p.field, p.code, p.message, p.messageZh);
+      this.fail(p.field, p.code, p.message, p.messageZh, p.hint);
     } else if (result.location === null && this.hasCoordinates) {
       const field =
         this.mapping[lng] && this.mapping[lat]
@@ -208,8 +209,10 @@ export class RowReader<F extends string> {
       first.code,
       tail ? `${first.en}; also ${tail}` : first.en,
       tailZh ? `${first.zh}；另：${tailZh}` : first.zh,
+      first.hint,
     );
-    if (rest.length) error.also = rest.map((p) => rowError(this.ctx, row, p.field, p.code, p.en, p.zh));
+    if (rest.length)
+      error.also = rest.map((p) => rowError(this.ctx, row, p.field, p.code, p.en, p.zh, p.hint));
     return error;
   }
 }

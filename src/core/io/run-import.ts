@@ -44,21 +44,17 @@ function columnProblem<F extends string>(
       mapping.lng !== null
         ? [`longitude column "${mapping.lng}"`, 'lat']
         : [`latitude column "${mapping.lat}"`, 'lng'];
-    const en = `found a ${has} but no ${lacks === 'lat' ? 'latitude' : 'longitude'} column; headers: ${headers}; use --map ${lacks}=<header>`;
-    return rowError(
-      ctx,
-      0,
-      null,
-      'missing-column',
-      en,
-      `只找到一个坐标列；现有表头：${headers}；请用 --map ${lacks}=<表头> 指定`,
-    );
+    const en = `found a ${has} but no ${lacks === 'lat' ? 'latitude' : 'longitude'} column; headers: ${headers}`;
+    return rowError(ctx, 0, null, 'missing-column', en, `只找到一个坐标列；现有表头：${headers}`, {
+      kind: 'map-field',
+      field: lacks,
+    });
   }
   for (const [field, what] of Object.entries(spec.requiredColumns) as [F, readonly [string, string]][]) {
     if (resolved.column[field] >= 0) continue;
-    const en = `no column for ${what[0]} (${field}); headers: ${headers}; name it with --map ${field}=<header>`;
-    const zh = `没有${what[1]}列（${field}）；现有表头：${headers}；请用 --map ${field}=<表头> 指定`;
-    return rowError(ctx, 0, null, 'missing-column', en, zh);
+    const en = `no column for ${what[0]} (${field}); headers: ${headers}`;
+    const zh = `没有${what[1]}列（${field}）；现有表头：${headers}`;
+    return rowError(ctx, 0, null, 'missing-column', en, zh, { kind: 'map-field', field });
   }
   const hasColumns = mapping.lng !== null || mapping.coordinates !== null;
   if (spec.needsCoordinates && !table.hasGeometry && !hasColumns) {
@@ -128,15 +124,11 @@ export function runImport<F extends string, T extends QualityItem>(
   };
   let fatal = table.fatal ?? resolved.fatal;
   if (!fatal && table.unknownCrs && !input.crs) {
-    const en = `the .prj names the coordinate system "${table.unknownCrs}", which cannot be converted exactly; give --crs if you know an equivalent`;
-    fatal = rowError(
-      ctx,
-      0,
-      '.prj',
-      'unknown-prj',
-      en,
-      `.prj 中的坐标系“${table.unknownCrs}”无法准确转换；如确知等效坐标系，请用 --crs 指定`,
-    );
+    const en = `the .prj names the coordinate system "${table.unknownCrs}", which cannot be converted exactly`;
+    fatal = rowError(ctx, 0, '.prj', 'unknown-prj', en, `.prj 中的坐标系“${table.unknownCrs}”无法准确转换`, {
+      kind: 'crs',
+      crs: [],
+    });
   }
   // A file whose every feature was refused has no headers: its row errors say why, not a missing column.
   if (!fatal && table.rowCount > 0 && (table.records.length > 0 || table.headers.length > 0))

@@ -3,6 +3,7 @@ import gjv from 'geojson-validation';
 import type { ImportError } from '../model/diagnostics';
 import type { CrsId } from '../crs/crs-id';
 import { rowError, type MessageContext } from './diagnostic';
+import { geojsonTraceZh } from './geojson-trace-zh';
 import type { SourceRecord, SourceTable, TextEncodingName } from './import-types';
 
 /** Geometry types an estate or facility can have. */
@@ -55,26 +56,30 @@ function featureProblem(ctx: MessageContext, row: number, feature: unknown): Imp
     );
   }
   let trace: string[];
+  let traceZh: string[] | null = null;
   try {
     trace = gjv.isFeature(feature, true);
   } catch (e) {
     // The validator recurses into nested arrays: a stack overflow means absurdly deep nesting.
+    const deep = e instanceof RangeError;
     trace = [
-      e instanceof RangeError
+      deep
         ? 'its arrays are nested too deeply to be coordinates (expected [lng, lat] positions in at most 4 levels)'
         : e instanceof Error
           ? e.message
           : String(e),
     ];
+    if (deep) traceZh = ['数组嵌套过深，不是坐标（应为至多 4 层嵌套的 [经度, 纬度] 位置）'];
   }
   if (trace.length) {
+    const zh = traceZh ?? trace.slice(0, 2).map(geojsonTraceZh);
     return rowError(
       ctx,
       row,
       null,
       'bad-feature',
       `not a valid GeoJSON Feature: ${trace.slice(0, 2).join('; ')}`,
-      `不是有效的 GeoJSON 要素：${trace.slice(0, 2).join('；')}`,
+      `不是有效的 GeoJSON 要素：${zh.join('；')}`,
     );
   }
   const geometry = (feature as { geometry: Geometry | null }).geometry;

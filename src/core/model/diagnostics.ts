@@ -3,6 +3,17 @@
  * silent drop: every rejected row is an ImportError, every doubtful one an ImportWarning.
  */
 
+/**
+ * What the user can do about a problem, for each front end to say in its own terms: the CLI names its
+ * flags (`--map households=<header>`, `--crs EPSG:4527`), the planner its controls (the field mapping,
+ * the coordinate-system list). The messages themselves name neither.
+ */
+export type ImportHint =
+  /** Say which column holds this canonical field. */
+  | { kind: 'map-field'; field: string }
+  /** Read the file in another coordinate system: one of `crs`, or (empty) one the user knows is equivalent. */
+  | { kind: 'crs'; crs: string[] };
+
 /** A row or feature that could not be used, and why. */
 export interface ImportError {
   /** 1-based data row (CSV, header not counted) or feature number (GeoJSON); 0 when the whole file is unusable. */
@@ -17,6 +28,8 @@ export interface ImportError {
   code: string;
   /** The file it came from, where known. */
   file?: string;
+  /** What would fix it (each front end words it: flags on the command line, controls in the planner). */
+  hint?: ImportHint;
   /**
    * Further problems on the same row. Each row with problems has exactly one ImportError (so rows with
    * errors can be counted as `errors.length`); its message mentions these too.

@@ -105,8 +105,8 @@ function statusUnknownNote(appliesTo: readonly EstateStatus[]): NotePair {
   let note = noteCache.get(key);
   if (note === undefined) {
     note = [
-      `status unknown (new or existing): this rule applies to ${appliesTo.join(' and ')} estates only; give a status column or --status`,
-      `状态未知（新建或已建成）：本规则仅适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；请提供状态列或 --status`,
+      `status unknown (new or existing): this rule applies to ${appliesTo.join(' and ')} estates only; give a status column or a default status (new or existing)`,
+      `状态未知（新建或已建成）：本规则仅适用于${appliesTo.map((s) => STATUS_ZH[s]).join('和')}小区；请提供状态列或指定默认状态（新建或已建成）`,
     ];
     noteCache.set(key, note);
   }

@@ -38,7 +38,7 @@ export function validateSitingRequest(req: SitingRequest): void {
   if (req.model === 'capacitated') {
     if (!positive(req.capacity))
       fail(
-        `the capacitated model needs each new site's capacity (--capacity N > 0), got ${String(req.capacity)}`,
+        `the capacitated model needs each new site's capacity (a number > 0), got ${String(req.capacity)}`,
       );
     if (!req.demand) fail(`the capacitated model needs the profile's demand rate for ${req.kind}`);
     if ((req.joint ?? []).length > 0)

@@ -62,7 +62,7 @@ export async function demoScenario(runner: AnalysisRunner, lang: 'zh' | 'en'): P
     defaultStatus: null,
     estates: opened.estates.estates,
     facilities: opened.facilities.facilities,
-    network: { source: 'demo', fileName: files.network, key: DEMO_NETWORK_KEY, report },
+    network: { source: 'demo', fileName: files.network, key: DEMO_NETWORK_KEY, report, extent: bounds },
     districts,
     context,
     // What the network's report used to set once it arrived: the streets' extent.

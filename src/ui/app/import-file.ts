@@ -11,6 +11,7 @@ import type {
 import type { Bounds } from '../../store/types';
 import { CANCEL_GRACE_MS, LONG_TASK_MS, type AnalysisRunner } from './runner';
 import type { Table } from './exports';
+import { plannerMessages, type Translate } from './import-hints';
 
 export type ImportTarget = 'estates' | 'facilities' | 'network' | 'scenario';
 
@@ -107,8 +108,36 @@ export interface ImportPlacement {
   total: number;
   /** Rows more than toleranceM from land, and the CRS that would put them on land; null: not checked. */
   sea: { rows: number[]; toleranceM: number; suggestion: CrsSuggestion | null } | null;
-  /** Rows farther than maxSnapM from the network; null when no network is loaded. */
-  offNetwork: { rows: number[]; maxSnapM: number } | null;
+  /**
+   * Rows farther than maxSnapM from the network; null when no network is loaded. `outsideExtent`: those
+   * of them outside the network's extent, while other points lie within it (the network covers part of
+   * the file's area; their coordinates are not in doubt). Empty when every point is outside: then the
+   * file is from elsewhere or in another CRS.
+   */
+  offNetwork: { rows: number[]; maxSnapM: number; outsideExtent: number[] } | null;
+}
+
+/**
+ * Which points lie outside the network's extent, when some lie inside it.
+ * @param points WGS-84 locations
+ * @param indexes the points to test (those off the network)
+ * @param extent the network's [west, south, east, north], or null when unknown
+ * @returns the indexes outside the extent; none when the extent is unknown or no point is inside it
+ * @example outsideExtent([[117.3, 31.8], [121.5, 31.2]], [1], [117, 31, 118, 32]) // [1]
+ */
+export function outsideExtent(
+  points: readonly (readonly [number, number])[],
+  indexes: Iterable<number>,
+  extent: Bounds | null,
+): number[] {
+  if (!extent) return [];
+  const [w, s, e, n] = extent;
+  const outside = (i: number) => {
+    const [x, y] = points[i]!;
+    return x < w || x > e || y < s || y > n;
+  };
+  if (points.every((_, i) => outside(i))) return [];
+  return Array.from(indexes).filter(outside);
 }
 
 /**
@@ -122,11 +151,13 @@ export const IMPORT_MAX_SNAP_M = 500;
  * the loaded street network. The answer names source rows, for the review's warnings.
  * @param runner the analysis runner
  * @param result the import as read
+ * @param extent the loaded network's extent (null: unknown), to tell points beyond its end
  * @returns the rows at sea and off the network
  */
 export async function checkPlacement(
   runner: AnalysisRunner,
   result: EstateImport | FacilityImport,
+  extent: Bounds | null = null,
 ): Promise<ImportPlacement> {
   const items: readonly { row: number; location: readonly [number, number] | null }[] =
     'estates' in result ? result.estates : result.facilities;
@@ -142,14 +173,26 @@ export async function checkPlacement(
   return {
     total: located.length,
     sea: sea && { rows: rowsOf(sea.atSea), toleranceM: sea.toleranceM, suggestion: sea.suggestion },
-    offNetwork: offNetwork && { rows: rowsOf(offNetwork), maxSnapM: IMPORT_MAX_SNAP_M },
+    offNetwork: offNetwork && {
+      rows: rowsOf(offNetwork),
+      maxSnapM: IMPORT_MAX_SNAP_M,
+      // From the items, not `points`: those were transferred to the worker (empty here now).
+      outsideExtent: outsideExtent(
+        located.map((i) => i.location!),
+        offNetwork,
+        extent,
+      ).map((i) => located[i]!.row),
+    },
   };
 }
 
-/** Rejected rows as a table for download: row, field, reason (both languages). */
-export function rejectedTable(errors: readonly ImportError[]): Table {
+/** Rejected rows as a table for download: row, field, reason (both languages, hints in the planner's words). */
+export function rejectedTable(errors: readonly ImportError[], t: { en: Translate; zh: Translate }): Table {
   return {
     header: ['row', 'field', 'code', 'message', 'messageZh'],
-    rows: errors.map((e) => [e.row, e.field, e.code, e.message, e.messageZh]),
+    rows: errors.map((e) => {
+      const { message, messageZh } = plannerMessages(e, t);
+      return [e.row, e.field, e.code, message, messageZh];
+    }),
   };
 }

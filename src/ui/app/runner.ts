@@ -187,7 +187,13 @@ export class AnalysisRunner {
     );
     const key = `file:${fileName}:${Date.now()}`;
     this.adoptNetwork(key, loaded);
-    const network: NetworkRef = { source: 'file', fileName, key, report: loaded.report };
+    const network: NetworkRef = {
+      source: 'file',
+      fileName,
+      key,
+      report: loaded.report,
+      extent: loaded.bounds,
+    };
     this.dispatch({ type: 'network/set', network, bounds: loaded.bounds });
     return network;
   }

@@ -8,6 +8,7 @@ import { complianceTable, download, toCsv, toXlsx } from '../app/exports';
 import { formatNumber, formatUnit, pickLang } from '../format';
 import { Pager, usePage } from './Pager';
 import { ReportButton } from './ReportButton';
+import { SkipLink, SkipTarget } from './SkipLink';
 
 const ORDER: Record<VerdictStatus, number> = {
   fail: 0,
@@ -71,7 +72,7 @@ export function CompliancePanel() {
         </thead>
         <tbody>
           {evaluation.summary.rules.map((r) => (
-            <tr key={r.rule}>
+            <tr key={r.rule} data-testid="rule-row" data-rule={r.rule}>
               <th scope="row">
                 {pickLang(profile?.rules.find((x) => x.id === r.rule)?.title, lang) || r.rule}
               </th>
@@ -108,6 +109,7 @@ export function CompliancePanel() {
         </label>
       </div>
       <p className="hint">{t('compliance.showing', { shown: n(page.rows.length), total: n(rows.length) })}</p>
+      <SkipLink to="estate-list-end" label={t('a11y.skipEstates')} rows={page.rows.length} />
       <ul className="estate-list" data-testid="estate-list">
         {page.rows.map((e) => (
           <li key={e.id}>
@@ -125,6 +127,7 @@ export function CompliancePanel() {
           </li>
         ))}
       </ul>
+      <SkipTarget id="estate-list-end" />
       <Pager page={page.page} pages={page.pages} onPage={page.setPage} testId="estate-pager" />
       <div className="exports">
         <button

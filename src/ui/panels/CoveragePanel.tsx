@@ -9,7 +9,8 @@ import { bulkLayers } from '../../map/bulk-layers';
 import { dispatch, useApp } from '../../store/store';
 import { download, geoJsonText } from '../app/exports';
 import { formatNumber, formatPct, formatUnit } from '../format';
-import { minutesHistogram, underservedByDeficit } from './coverage-stats';
+import { minutesHistogram, networkShare, underservedByDeficit } from './coverage-stats';
+import { SkipLink, SkipTarget } from './SkipLink';
 import { UnderservedTable } from './UnderservedTable';
 
 export function CoveragePanel() {
@@ -20,6 +21,7 @@ export function CoveragePanel() {
   const estates = useApp((s) => s.scenario.estates);
   const facilities = useApp((s) => s.scenario.facilities);
   const hasNetwork = useApp((s) => s.scenario.network !== null);
+  const extent = useApp((s) => s.scenario.network?.extent ?? null);
   // Followed, not read once: the areas arrive after coverage and go when their layer is hidden.
   const serviceAreas = useStore(bulkLayers, (b) => b.serviceAreas);
   const serviceAreasShown = useApp((s) => s.view.layers.serviceAreas);
@@ -27,6 +29,10 @@ export function CoveragePanel() {
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
   const current = coverage.byKind[kind];
   const nameOf = new Map(estates.map((e) => [e.id, e.name]));
+  const locationOf = new Map(estates.map((e) => [e.id, e.location]));
+  const shareOf = (rows: NonNullable<typeof current>['estates']) =>
+    networkShare(rows, (id) => locationOf.get(id) ?? null, hasNetwork ? extent : null);
+  const share = current ? shareOf(current.estates) : null;
   const hist = current ? minutesHistogram(current.estates) : [];
   const maxHouseholds = Math.max(1, ...hist.map((b) => b.households));
   const deficits = current ? underservedByDeficit(current.estates) : [];
@@ -47,7 +53,8 @@ export function CoveragePanel() {
             <th scope="col">{t('coverage.kind')}</th>
             <th scope="col">{t('coverage.limit')}</th>
             <th scope="col">{t('coverage.householdsCovered')}</th>
-            <th scope="col">%</th>
+            <th scope="col">{t('coverage.pctOfAll')}</th>
+            <th scope="col">{t('coverage.pctOnNetwork')}</th>
             <th scope="col">{t('coverage.overCapacity')}</th>
           </tr>
         </thead>
@@ -68,6 +75,7 @@ export function CoveragePanel() {
                 </th>
                 <td>{c ? `${n(c.parameters.minutes)} ${t('units.min')}` : '—'}</td>
                 <td>{c ? `${n(c.summary.householdsCovered)} / ${n(c.summary.households)}` : '—'}</td>
+                <td>{c ? formatPct(shareOf(c.estates).pctOfAll, lang) : '—'}</td>
                 <td>{formatPct(c?.summary.pctCovered, lang)}</td>
                 <td>{c ? n(c.summary.facilitiesOverCapacity) : '—'}</td>
               </tr>
@@ -88,6 +96,31 @@ export function CoveragePanel() {
               {t('units.households')} ({formatPct(current.summary.pctCovered, lang)})
             </span>
           </p>
+          {share && (
+            <p className="params-line" data-testid="coverage-shares">
+              {t('coverage.shares', {
+                all: n(share.households),
+                pctAll: formatPct(share.pctOfAll, lang),
+                on: n(share.householdsOnNetwork),
+                pctOn: formatPct(share.pctOnNetwork, lang),
+              })}
+            </p>
+          )}
+          {share && share.estatesOff > 0 && (
+            <p
+              className="hint"
+              data-testid="coverage-off-network"
+              data-estates={share.estatesOff}
+              data-beyond={share.estatesBeyond}
+            >
+              {t('coverage.offNetwork', { estates: n(share.estatesOff), households: n(share.householdsOff) })}
+              {share.estatesBeyond > 0 &&
+                `${lang === 'zh' ? '' : ' '}${t('coverage.beyondExtent', {
+                  estates: n(share.estatesBeyond),
+                  households: n(share.householdsBeyond),
+                })}`}
+            </p>
+          )}
           <p className="params-line">
             {t('coverage.parameters', {
               speed: n(current.parameters.speedMps, 2),
@@ -119,6 +152,7 @@ export function CoveragePanel() {
           </ul>
           <h3>{t('coverage.loads')}</h3>
           {ofKind.length === 0 && <p className="hint">{t('coverage.noFacilities')}</p>}
+          <SkipLink to="loads-list-end" label={t('a11y.skipLoads')} rows={current.facilities.length} />
           <ul className="loads">
             {current.facilities.map((f) => {
               const facility = ofKind.find((x) => x.id === f.id);
@@ -153,6 +187,7 @@ export function CoveragePanel() {
               );
             })}
           </ul>
+          <SkipTarget id="loads-list-end" />
           <h3>{t('coverage.underserved', { count: deficits.length })}</h3>
           <UnderservedTable deficits={deficits} nameOf={nameOf} unit={unit} />
           <div className="exports">

@@ -62,6 +62,8 @@ export function ImportPanel() {
   const [target, setTarget] = useState<ImportTarget>('estates');
   const [crsChoice, setCrsChoice] = useState<CrsChoice>('auto');
   const [epsg, setEpsg] = useState('');
+  /** The CRS the previous file was read in, offered again (never applied silently) to the next file. */
+  const [previousCrs, setPreviousCrs] = useState<{ choice: CrsChoice; epsg: string } | null>(null);
   const [fieldMap, setFieldMap] = useState<Record<string, string>>({});
   const [result, setResult] = useState<EstateImport | FacilityImport | null>(null);
   const [placement, setPlacement] = useState<ImportPlacement | null>(null);
@@ -78,6 +80,9 @@ export function ImportPanel() {
     setPlacement(null);
     setError(null);
     setFieldMap({});
+    // Each file says its own coordinate system: the last file's choice is offered, not carried over.
+    setPreviousCrs(crsChoice === 'auto' ? null : { choice: crsChoice, epsg });
+    setCrsChoice('auto');
     setTarget(guessTarget(f.name, await f.slice(0, 4096).text()));
   };
   const crs = (): CrsId | null => {
@@ -115,7 +120,7 @@ export function ImportPanel() {
         setPlacement(null);
         const token = ++checkToken.current;
         // Non-blocking: the review shows at once, the warnings when the worker answers.
-        checkPlacement(runner, items).then(
+        checkPlacement(runner, items, appStore.getState().scenario.network?.extent ?? null).then(
           (p) => token === checkToken.current && setPlacement(p),
           // No check (worker restarted, mask unavailable): no warnings rather than a stuck notice.
           () => token === checkToken.current && setPlacement({ total: 0, sea: null, offNetwork: null }),
@@ -124,6 +129,7 @@ export function ImportPanel() {
     });
   /** A new CRS choice re-reads a file under review at once, so its warnings follow the choice. */
   const chooseCrs = (choice: CrsChoice, code: string) => {
+    setPreviousCrs(null);
     setCrsChoice(choice);
     setEpsg(code);
     const next = crsOf(choice, code);
@@ -141,6 +147,13 @@ export function ImportPanel() {
       choice,
       choice === 'epsg' && epsg.trim() === '' && crsChoice.startsWith('EPSG:') ? crsChoice : epsg,
     );
+  /** A choice as the list names it (a typed EPSG code as typed). */
+  const crsLabel = (choice: CrsChoice, code: string) =>
+    choice === 'epsg'
+      ? code
+      : (CRS_CHOICES as readonly string[]).includes(choice)
+        ? t(`import.crsChoices.${choice.replace(':', '')}`)
+        : choice;
   const errorText =
     error === null || typeof error === 'string'
       ? { summary: error, detail: null }
@@ -221,6 +234,18 @@ export function ImportPanel() {
                 <option value="epsg">{t('import.crsChoices.epsg')}</option>
               </select>
             </label>
+          )}
+          {previousCrs && (target === 'estates' || target === 'facilities') && (
+            <p className="hint" data-testid="import-previous-crs">
+              {t('import.previousCrs', { crs: crsLabel(previousCrs.choice, previousCrs.epsg) })}{' '}
+              <button
+                type="button"
+                onClick={() => chooseCrs(previousCrs.choice, previousCrs.epsg)}
+                data-testid="import-previous-crs-use"
+              >
+                {t('import.previousCrsUse', { crs: crsLabel(previousCrs.choice, previousCrs.epsg) })}
+              </button>
+            </p>
           )}
           {crsChoice === 'epsg' && (
             <label className="field">

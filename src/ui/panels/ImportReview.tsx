@@ -8,6 +8,8 @@ import { useApp } from '../../store/store';
 import { download, toCsv } from '../app/exports';
 import { shownHeader, withOverride } from '../app/field-overrides';
 import { rejectedTable, shareOutside, type ImportPlacement } from '../app/import-file';
+import { plannerMessages } from '../app/import-hints';
+import i18n from '../i18n/i18n';
 import { formatNumber, formatPct } from '../format';
 
 export interface ImportReviewProps {
@@ -44,6 +46,8 @@ export function ImportReview({
   const lang = useApp((s) => s.view.lang);
   const bounds = useApp((s) => s.scenario.bounds);
   const hasNetwork = useApp((s) => s.scenario.network !== null);
+  const networkName = useApp((s) => s.scenario.network?.fileName ?? null);
+  const extent = useApp((s) => s.scenario.network?.extent ?? null);
   const n = (v: number | null | undefined, d = 0) => formatNumber(v, lang, d);
   const isEstates = 'estates' in result;
   const items: { name: string; location: readonly [number, number] | null; figure: number | null }[] =
@@ -60,17 +64,24 @@ export function ImportReview({
       more: rows.length > WARNING_ROWS ? t('import.rowsMore', { n: n(rows.length) }) : '',
     });
   const sea = placement?.sea && placement.sea.rows.length > 0 ? placement.sea : null;
-  const offNetwork =
-    placement?.offNetwork && placement.offNetwork.rows.length > 0 ? placement.offNetwork : null;
+  // Beyond the network's end (not a CRS doubt) apart from those within its extent but far from streets.
+  const beyond = new Set(placement?.offNetwork?.outsideExtent ?? []);
+  const offRows = placement?.offNetwork?.rows.filter((r) => !beyond.has(r)) ?? [];
+  const offNetwork = placement?.offNetwork && offRows.length > 0 ? placement.offNetwork : null;
   // The bounding-box share is the fallback until (or unless) the worker's snap check answers.
   const outside =
     hasNetwork && !placement?.offNetwork
       ? shareOutside(
           items.map((i) => ({ location: i.location as never })),
-          bounds,
+          extent ?? bounds,
         )
       : null;
-  const message = (m: { message: string; messageZh: string }) => (lang === 'zh' ? m.messageZh : m.message);
+  // The core's hints (a column to name, another CRS) in the planner's words: never a command-line flag.
+  const translators = { en: i18n.getFixedT('en'), zh: i18n.getFixedT('zh') };
+  const message = (m: Parameters<typeof plannerMessages>[0]) => {
+    const said = plannerMessages(m, translators);
+    return lang === 'zh' ? said.messageZh : said.message;
+  };
   return (
     <section className="import-review" aria-labelledby="review-title" data-testid="import-review">
       <h3 id="review-title">{t('import.review', { file: fileName })}</h3>
@@ -120,16 +131,28 @@ export function ImportReview({
           )}
         </div>
       )}
+      {beyond.size > 0 && placement && (
+        <div className="hint" role="status" data-testid="import-extent-warning" data-count={beyond.size}>
+          <p>
+            {t('import.outsideExtent', {
+              n: n(beyond.size),
+              total: n(placement.total),
+              network: networkName ?? '',
+            })}
+          </p>
+          <p>{rowsText([...beyond])}</p>
+        </div>
+      )}
       {offNetwork && placement && (
         <div className="hint warn" role="alert" data-testid="import-network-warning">
           <p>
-            {t('import.offNetwork', {
-              n: n(offNetwork.rows.length),
+            {t(beyond.size > 0 ? 'import.offNetworkInside' : 'import.offNetwork', {
+              n: n(offRows.length),
               total: n(placement.total),
               m: n(offNetwork.maxSnapM),
             })}
           </p>
-          <p>{rowsText(offNetwork.rows)}</p>
+          <p>{rowsText(offRows)}</p>
         </div>
       )}
       <details open={result.fatal || items.length === 0}>
@@ -194,7 +217,7 @@ export function ImportReview({
         </details>
       )}
       {result.errors.length > 0 && (
-        <details data-testid="rejected-rows">
+        <details data-testid="rejected-rows" open={result.fatal}>
           <summary>{t('import.rejected', { count: result.errors.length })}</summary>
           <table className="table">
             <thead>
@@ -217,7 +240,11 @@ export function ImportReview({
           <button
             type="button"
             onClick={() =>
-              download(toCsv(rejectedTable(result.errors)), `${fileName}-rejected.csv`, 'text/csv')
+              download(
+                toCsv(rejectedTable(result.errors, translators)),
+                `${fileName}-rejected.csv`,
+                'text/csv',
+              )
             }
           >
             {t('import.downloadRejected')}
@@ -239,7 +266,7 @@ export function ImportReview({
             {t('import.appendFacilities')}
           </button>
         )}
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={onCancel} data-testid="import-cancel">
           {t('actions.cancel')}
         </button>
       </div>

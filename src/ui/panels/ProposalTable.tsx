@@ -1,6 +1,7 @@
 /**
  * The Suggest-sites proposal: covered before → after, the gap in words and the method, one row per
- * numbered site with what it adds (hover or focus highlights its estates on the map), accept one or
+ * numbered site with what it adds (hover or focus highlights its estates on the map, its number centres
+ * the map on it), accept one or
  * all as planned facilities (one undoable edit), and exports (GeoJSON, CSV, XLSX).
  */
 import { useTranslation } from 'react-i18next';
@@ -60,7 +61,20 @@ export function ProposalTable({ running, capacity }: { running: boolean; capacit
               onFocus={() => highlightSite(s.id)}
               data-testid="proposal-site"
             >
-              <th scope="row">{n(k + 1)}</th>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('siting.showSite', { n: k + 1 })}
+                  onClick={() => {
+                    highlightSite(s.id);
+                    dispatch({ type: 'view/reveal', at: [s.lon, s.lat] });
+                  }}
+                  data-testid="proposal-site-show"
+                >
+                  {n(k + 1)}
+                </button>
+              </th>
               <td>{n(s.gain, Number.isInteger(s.gain) ? 0 : 1)}</td>
               <td>{n(s.households)}</td>
               <td>{n(s.estates)}</td>

@@ -4,6 +4,7 @@ import { dispatch, useApp } from '../../store/store';
 import { formatNumber } from '../format';
 import type { Deficit } from './coverage-stats';
 import { Pager, usePage } from './Pager';
+import { SkipLink, SkipTarget } from './SkipLink';
 
 const PAGE_SIZE = 100;
 
@@ -25,6 +26,7 @@ export function UnderservedTable(props: {
   const page = usePage(props.deficits, PAGE_SIZE);
   return (
     <>
+      <SkipLink to="underserved-list-end" label={t('a11y.skipUnderserved')} rows={page.rows.length} />
       <table className="table" data-testid="underserved-list">
         <thead>
           <tr>
@@ -54,6 +56,7 @@ export function UnderservedTable(props: {
           ))}
         </tbody>
       </table>
+      <SkipTarget id="underserved-list-end" />
       <Pager page={page.page} pages={page.pages} onPage={page.setPage} testId="underserved-pager" />
     </>
   );

@@ -6,6 +6,7 @@ import { FACILITY_COLOURS } from '../../map/palette';
 import { dispatch, useApp } from '../../store/store';
 import { formatNumber } from '../format';
 import { FacilityEditor } from './FacilityEditor';
+import { SkipLink, SkipTarget } from './SkipLink';
 import { SuggestSites } from './SuggestSites';
 
 export function WhatIfPanel() {
@@ -63,6 +64,7 @@ export function WhatIfPanel() {
       <h3 ref={listTitle} tabIndex={-1}>
         {t('whatif.list', { kind: t(`kinds.${view.kind}`), count: ofKind.length })}
       </h3>
+      <SkipLink to="facility-list-end" label={t('a11y.skipFacilities')} rows={ofKind.length} />
       <ul className="facility-list">
         {ofKind.map((f) => (
           <li key={f.id}>
@@ -76,6 +78,7 @@ export function WhatIfPanel() {
           </li>
         ))}
       </ul>
+      <SkipTarget id="facility-list-end" />
       <p className="hint">{t('whatif.keys')}</p>
       <SuggestSites />
     </section>

@@ -63,3 +63,66 @@ export function underservedByDeficit(rows: KindCoverage['estates']): Deficit[] {
     }))
     .sort((a, b) => (b.missing ?? -1) - (a.missing ?? -1) || (b.households ?? 0) - (a.households ?? 0));
 }
+
+/** Coverage of all households and of those on the network, and who is off it and why (issue #12). */
+export interface NetworkShare {
+  households: number;
+  householdsCovered: number;
+  /** Covered share of all households, % (null when there are none). */
+  pctOfAll: number | null;
+  /** Households of estates on the network. */
+  householdsOnNetwork: number;
+  /** Covered share of the households on the network, % (the core's pctCovered). */
+  pctOnNetwork: number | null;
+  estatesOff: number;
+  householdsOff: number;
+  /** Of those off the network, the ones beyond the network's extent (the streets end before them). */
+  estatesBeyond: number;
+  householdsBeyond: number;
+}
+
+/**
+ * @param rows one kind's estate rows
+ * @param locationOf an estate's WGS-84 location (null: none)
+ * @param extent the network's [west, south, east, north], or null (no network, or unknown)
+ * @returns the shares and counts; an estate without a location is off the network, never beyond it
+ * @example networkShare(rows, (id) => byId.get(id)?.location ?? null, network.extent).pctOfAll
+ */
+export function networkShare(
+  rows: KindCoverage['estates'],
+  locationOf: (id: string) => readonly [number, number] | null,
+  extent: readonly [number, number, number, number] | null,
+): NetworkShare {
+  let households = 0;
+  let covered = 0;
+  let estatesOff = 0;
+  let householdsOff = 0;
+  let estatesBeyond = 0;
+  let householdsBeyond = 0;
+  for (const r of rows) {
+    const h = r.households ?? 0;
+    households += h;
+    if (r.covered) covered += h;
+    if (!r.offNetwork) continue;
+    estatesOff++;
+    householdsOff += h;
+    const at = extent ? locationOf(r.id) : null;
+    if (at && extent && (at[0] < extent[0] || at[0] > extent[2] || at[1] < extent[1] || at[1] > extent[3])) {
+      estatesBeyond++;
+      householdsBeyond += h;
+    }
+  }
+  const on = households - householdsOff;
+  const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
+  return {
+    households,
+    householdsCovered: covered,
+    pctOfAll: pct(covered, households),
+    householdsOnNetwork: on,
+    pctOnNetwork: pct(covered, on),
+    estatesOff,
+    householdsOff,
+    estatesBeyond,
+    householdsBeyond,
+  };
+}

@@ -60,7 +60,9 @@ describe('convertCoordinate plausibility checks', () => {
   it('refuses projected metres when the CRS says degrees, and suggests the zone', () => {
     const result = convertCoordinate(39_512_345, 3_530_000, 'wgs84');
     expect(result.problem?.code).toBe('projected-not-degrees');
-    expect(result.problem?.message).toMatch(/try --crs EPSG:4527/);
+    // The zone to try is a hint each front end words (`--crs`, the planner's CRS list), not message text.
+    expect(result.problem?.hint).toEqual({ kind: 'crs', crs: ['EPSG:4527'] });
+    expect(result.problem?.message).not.toMatch(/--/);
     expect(code(200, 10, 'wgs84')).toBe('coordinate-out-of-range');
   });
 
@@ -72,9 +74,18 @@ describe('convertCoordinate plausibility checks', () => {
   it('checks the Gauss–Krüger zone prefix against the code', () => {
     const wrongZone = convertCoordinate(40_500_000, 3_500_000, 'EPSG:4527');
     expect(wrongZone.problem?.code).toBe('gauss-kruger-zone');
-    expect(wrongZone.problem?.message).toMatch(/EPSG:4528/);
+    expect(wrongZone.problem?.hint).toMatchObject({
+      kind: 'crs',
+      crs: expect.arrayContaining(['EPSG:4528']),
+    });
     expect(code(500_000, 3_500_000, 'EPSG:4527')).toBe('gauss-kruger-zone');
-    expect(convertCoordinate(39_500_000, 3_500_000, 'EPSG:4548').problem?.message).toMatch(/EPSG:4527/);
+    expect(convertCoordinate(39_500_000, 3_500_000, 'EPSG:4548').problem?.hint).toMatchObject({
+      crs: expect.arrayContaining(['EPSG:4527']),
+    });
+    expect(convertCoordinate(117.3, 31.8, 'EPSG:4527').problem?.hint).toEqual({
+      kind: 'crs',
+      crs: ['wgs84', 'gcj02', 'bd09'],
+    });
   });
 
   it('refuses non-numbers', () => {

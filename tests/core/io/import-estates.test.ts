@@ -141,12 +141,31 @@ describe('importEstates: GeoJSON', () => {
 });
 
 describe('importEstates: file-level problems', () => {
+  it('carries hints, never flags: a lone coordinate column, and metres read as degrees', () => {
+    const lone = importEstates({ data: '名称,户数,经度\nA,3,117.3\n', fileName: 'x.csv' });
+    expect(lone.errors[0]).toMatchObject({
+      code: 'missing-column',
+      hint: { kind: 'map-field', field: 'lat' },
+    });
+    const metres = importEstates({
+      data: '名称,户数,经度,纬度\nA,300,39512345,3530000\nB,200,117.3,31.8\n',
+      fileName: 'x.csv',
+    });
+    expect(metres.estates).toHaveLength(1);
+    expect(metres.errors[0]).toMatchObject({ row: 1, hint: { kind: 'crs', crs: ['EPSG:4527'] } });
+    for (const e of [...lone.errors, ...metres.errors])
+      expect(`${e.message} ${e.messageZh}`).not.toMatch(/--/);
+  });
+
   it('stops with one row-0 error when no households column can be found', () => {
     const result = importEstates({ data: '名称,人数\nA,3\nB,4\n', fileName: 'x.csv' });
     expect(result).toMatchObject({ fatal: true, rowCount: 0, estates: [] });
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ row: 0, code: 'missing-column' });
-    expect(result.errors[0]?.message).toContain('--map households=<header>');
+    // What to do is a hint, worded by the CLI (`--map households=<header>`) or the planner (field mapping).
+    expect(result.errors[0]?.hint).toEqual({ kind: 'map-field', field: 'households' });
+    expect(result.errors[0]?.message).not.toContain('--map');
+    expect(result.errors[0]?.messageZh).not.toContain('--map');
     expect(result.errors[0]?.message).toContain('"名称", "人数"');
   });
 
