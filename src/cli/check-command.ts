@@ -75,13 +75,16 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values.wide && format !== 'csv') throw new UsageError('--wide is for --format csv');
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
-  const input = await readImportInput(file, 'estates file', {
-    crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-    fieldMap: parseKeyValues(values.map, '--map'),
-    sheet: values.sheet,
-  });
+  // The file's bytes are not held in a variable: once read into rows, they can be let go.
+  const imported = importEstateChunks(
+    await readImportInput(file, 'estates file', {
+      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+      fieldMap: parseKeyValues(values.map, '--map'),
+      sheet: values.sheet,
+    }),
+    CHUNK_ROWS,
+  );
   const totals = await districtTotals(values);
-  const imported = importEstateChunks(input, CHUNK_ROWS);
   const run: CheckRun = {
     file,
     loaded,

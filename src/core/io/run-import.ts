@@ -221,6 +221,8 @@ export function runImportChunks<F extends string, T extends D, D extends Quality
   const properties = (): Record<string, unknown> => reader.properties(table.headers, mapped);
   const digest = chunkRows === Infinity ? null : (spec.digest ?? null);
   const digests: D[] = [];
+  // The chunks need nothing else of the input: its bytes are not kept alive by them.
+  const reporting = input.onProgress !== undefined;
   function* chunks(): Generator<T[], void> {
     const rows = table.records.length;
     // Report every 1 % of rows: a modulo per row, the callback about a hundred times.
@@ -233,7 +235,7 @@ export function runImportChunks<F extends string, T extends D, D extends Quality
       const record = records[done];
       if (!record) continue;
       if (chunkRows !== Infinity) records[done] = undefined;
-      if (input.onProgress && done % every === 0) progress.report('rows', READ_SHARE, 1, done, rows);
+      if (reporting && done % every === 0) progress.report('rows', READ_SHARE, 1, done, rows);
       reader.load(record);
       const item = spec.map(reader, properties);
       const error = reader.error();

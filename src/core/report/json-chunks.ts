@@ -72,6 +72,7 @@ function* writeItems(
   indent: string,
   step: string,
   depth: number,
+  whole = false,
 ): Generator<string> {
   const inner = indent + step;
   const nl = step ? '\n' : '';
@@ -79,14 +80,16 @@ function* writeItems(
   for (const item of items) {
     yield (first ? '[' : ',') + nl + inner;
     first = false;
-    yield* write(skipped(item) ? null : item, inner, step, depth + 1);
+    if (whole) yield leaf(skipped(item) ? null : item, inner, step);
+    else yield* write(skipped(item) ? null : item, inner, step, depth + 1);
   }
   yield first ? '[]' : nl + indent + ']';
 }
 
 function* write(value: Json, indent: string, step: string, depth: number): Generator<string> {
   if (value instanceof JsonLater) {
-    if (value.items) yield* writeItems(value.items, indent, step, depth);
+    // Each item of a streamed array is one piece: it is small, and the items are many.
+    if (value.items) yield* writeItems(value.items, indent, step, depth, true);
     else yield* write(value.value?.() ?? null, indent, step, depth);
     return;
   }
@@ -127,7 +130,8 @@ function* write(value: Json, indent: string, step: string, depth: number): Gener
  * report of any size can be written without building one string (V8 limits a string to about 512 MB:
  * 300,000 estates reached it). The top levels are written member by member; each deeper value is one
  * piece. A JsonLater in the value is written when reached: an array from an iterable item by item (so a
- * million rows can be evaluated and written a chunk at a time), or a value computed then.
+ * million rows can be evaluated and written a chunk at a time; each item is one piece), or a value
+ * computed then.
  * @param value the value (plain data: objects, arrays, strings, numbers, booleans, null; JsonLater)
  * @param space indentation, as JSON.stringify's (0 for compact)
  * @returns the text, piece by piece
