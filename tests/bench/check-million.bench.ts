@@ -103,7 +103,7 @@ function checkCase(name: string, rows: number, baseline?: string): void {
       rmSync(out, { force: true });
     },
     {
-      // One run each (a million rows take most of a minute); no warm-up run.
+      // As few runs as the bench runner takes (a million rows take most of a minute); no warm-up run.
       iterations: 1,
       time: 0,
       warmupIterations: 0,
