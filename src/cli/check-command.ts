@@ -1,31 +1,29 @@
 import { parseArgs } from 'node:util';
 import {
   careCategoryOf,
-  complianceRows,
-  complianceWideRows,
-  csvChunks,
-  csvLines,
   evaluateDistrict,
-  evaluateEstates,
-  importEstates,
+  importEstateChunks,
   importFacilities,
   parseCrs,
-  profileHeaderRows,
   resolveParameters,
   type DistrictTotals,
-  type ImportError,
-  type ReportLanguage,
 } from '../core';
 import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
 import { writeOutput } from './input-file';
-import { loadProfile, profileInfo } from './load-profile';
-import { refuseInputAsOutput, writeChunks, writeJson } from './output-file';
+import { loadProfile } from './load-profile';
+import { refuseInputAsOutput, writeChunks } from './output-file';
 import { readImportInput } from './read-import-input';
 import { ESTATE_FLAGS, FACILITY_FLAGS, withFlagHints } from './flag-hints';
-import { MAX_TABLE_ESTATES } from './text-table';
 import { parseKeyValues } from './key-values';
 import { positiveNumber, oneOf } from './flag-values';
-import { checkTableText } from './check-table-text';
+import {
+  checkCsvChunks,
+  checkJsonChunks,
+  checkTable,
+  checkWideChunks,
+  evaluateCheck,
+  type CheckRun,
+} from './check-output';
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -45,6 +43,12 @@ const OPTIONS = {
   lang: { type: 'string', default: 'zh' },
   out: { type: 'string', short: 'o' },
 } as const;
+
+/**
+ * Estates read, evaluated and written at a time: a million rows then hold ten thousand estates and their
+ * results, not all of them (issue #13: about 11 KB a row before).
+ */
+const CHUNK_ROWS = 100;
 
 /**
  * `lifecircle check <estates> --profile <id> …`: evaluates every estate against the profile's rules.
@@ -72,98 +76,49 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values.wide && format !== 'csv') throw new UsageError('--wide is for --format csv');
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
-  const imported = withFlagHints(
-    importEstates(
-      await readImportInput(file, 'estates file', {
-        crs: values.crs === undefined ? undefined : parseCrs(values.crs),
-        fieldMap: parseKeyValues(values.map, '--map'),
-        sheet: values.sheet,
-      }),
-    ),
-    ESTATE_FLAGS,
+  // The file's bytes are not held in a variable: once read into rows, they can be let go.
+  const imported = importEstateChunks(
+    await readImportInput(file, 'estates file', {
+      crs: values.crs === undefined ? undefined : parseCrs(values.crs),
+      fieldMap: parseKeyValues(values.map, '--map'),
+      sheet: values.sheet,
+    }),
+    CHUNK_ROWS,
   );
-  const evaluation = evaluateEstates(imported.estates, profile, parameters, { defaultStatus });
   const totals = await districtTotals(values);
-  const district = evaluateDistrict(totals.totals, profile, parameters);
-
-  const report = {
-    profile: profileInfo(loaded),
+  const run: CheckRun = {
+    file,
+    loaded,
     parameters,
-    input: {
-      file,
-      ...(imported.workbook ? { workbook: imported.workbook } : {}),
-      rows: imported.rowCount,
-      encoding: imported.encoding,
-      format: imported.format,
-      crs: imported.crs,
-      mapping: imported.mapping,
-    },
-    estates: evaluation.estates,
-    district: { totals: totals.totals, verdicts: district },
-    errors: [...imported.errors, ...totals.errors],
-    warnings: [...imported.warnings, ...totals.warnings],
-    summary: {
-      ...evaluation.summary,
-      rows: imported.rowCount,
-      rowsWithErrors: imported.rowCount - imported.estates.length,
-    },
+    defaultStatus,
+    lang,
+    date,
+    imported,
+    district: { ...totals, verdicts: evaluateDistrict(totals.totals, profile, parameters) },
   };
+  const evaluation = evaluateCheck(run);
 
-  if (format === 'json') {
-    await writeJson(values.out, report, 2);
-  } else if (format === 'csv' && values.wide) {
-    // Wide form, as filed: the profile block on top, a blank line, then one row per estate.
-    const header = profileHeaderRows({ profile, origin: loaded.origin, parameters, date }, lang);
-    const table = complianceWideRows(evaluation.estates, imported.estates, profile, lang);
-    const rows = [
-      ...header,
-      [],
-      table.header,
-      ...table.rows,
-      ...rejectedRows(report.errors, table.header.length, lang, 8),
-    ];
-    await writeOutput(csvLines(rows), values.out);
-  } else if (format === 'csv') {
-    const table = complianceRows(evaluation.estates, profile, lang);
-    // Rejected rows follow the verdicts (never dropped), then the parameters used.
-    const parameterRows = Object.entries(parameters).map(([k, v]) => [
-      lang === 'zh' ? '参数' : 'parameter',
-      k,
-      typeof v === 'object' ? JSON.stringify(v) : v,
-    ]);
-    const profileRows = profileHeaderRows({ profile, origin: loaded.origin, parameters, date }, lang).slice(
-      0,
-      3,
-    );
-    const rows = [
-      ...table.rows,
-      ...rejectedRows(report.errors, table.header.length, lang),
-      [],
-      ...profileRows,
-      ...parameterRows,
-    ];
-    await writeChunks(values.out, csvChunks(table.header, rows));
-  } else {
-    if (evaluation.estates.length > MAX_TABLE_ESTATES)
-      throw new UsageError(
-        `too many rows for a table (${evaluation.estates.length} estates, at most ${MAX_TABLE_ESTATES}): use --format csv or --format json`,
-      );
-    await writeOutput(checkTableText(report, loaded, lang), values.out);
-  }
-  if (imported.fatal || imported.estates.length === 0) {
+  if (format === 'json') await writeChunks(values.out, checkJsonChunks(run, evaluation));
+  else if (format === 'csv' && values.wide) await writeChunks(values.out, checkWideChunks(run, evaluation));
+  else if (format === 'csv') await writeChunks(values.out, checkCsvChunks(run, evaluation));
+  else await writeOutput(checkTable(run, evaluation), values.out);
+  const errors = evaluation.errors();
+  if (imported.report.fatal || evaluation.count() === 0) {
     if (format !== 'table' || values.out) {
-      for (const e of imported.errors) process.stderr.write(`lifecircle: ${e.message}\n`);
-      if (imported.errors.length === 0) process.stderr.write(`lifecircle: ${file} has no data rows\n`);
+      const fileErrors = withFlagHints(imported.report, ESTATE_FLAGS).errors;
+      for (const e of fileErrors) process.stderr.write(`lifecircle: ${e.message}\n`);
+      if (fileErrors.length === 0) process.stderr.write(`lifecircle: ${file} has no data rows\n`);
     }
     return EXIT_UNUSABLE;
   }
-  if (values.out && report.errors.length > 0) {
+  if (values.out && errors.length > 0) {
     const where = format === 'json' ? 'under "errors"' : 'at the end';
     process.stderr.write(
-      `${report.errors.length} row(s) could not be used; they are listed ${where} in ${values.out}\n`,
+      `${errors.length} row(s) could not be used; they are listed ${where} in ${values.out}\n`,
     );
   }
-  const failed = evaluation.summary.overall.fail > 0 || district.some((v) => v.status === 'fail');
+  const failed =
+    evaluation.summary().overall.fail > 0 || run.district.verdicts.some((v) => v.status === 'fail');
   return failed ? EXIT_FAIL : EXIT_PASS;
 }
 
@@ -219,20 +174,4 @@ async function districtTotals(values: {
     errors: facilities.errors.map((e) => ({ ...e, file: values.facilities })),
     warnings,
   };
-}
-
-/** Rejected rows at the end of the CSV, so that a spreadsheet user sees them too. */
-function rejectedRows(
-  errors: ImportError[],
-  width: number,
-  lang: ReportLanguage,
-  statusColumn = 6,
-): (string | number | null)[][] {
-  return errors.map((e) => {
-    const row: (string | number | null)[] = Array.from({ length: width }, () => null);
-    row[0] = e.file ? `${e.file}:${e.row}` : e.row;
-    row[statusColumn] = lang === 'zh' ? '无法使用' : 'unusable';
-    row[width - 1] = lang === 'zh' ? e.messageZh : e.message;
-    return row;
-  });
 }

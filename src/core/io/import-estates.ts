@@ -9,7 +9,7 @@ import { ESTATE_STATUS_TEXT, parseEstateStatus } from './parse-status';
 import { parseNumber } from './parse-number';
 import type { RowReader } from './row-reader';
 import { setOwn } from './set-own';
-import { runImport, type ImportSpec } from './run-import';
+import { runImport, runImportChunks, type ChunkedImport, type ImportSpec } from './run-import';
 
 /**
  * Households above this are implausible for one estate (issue #2): the largest compounds in the Hefei
@@ -78,7 +78,10 @@ function mapEstate(r: RowReader<EstateField>, properties: () => Record<string, u
   return estate;
 }
 
-function estateWarnings(estates: readonly Estate[], ctx: MessageContext): ImportWarning[] {
+/** What the file-wide estate warnings read of an estate (kept per row while the rest is streamed). */
+type EstateDigest = Pick<Estate, 'id' | 'row' | 'name' | 'location' | 'households'>;
+
+function estateWarnings(estates: readonly EstateDigest[], ctx: MessageContext): ImportWarning[] {
   const out: ImportWarning[] = [];
   for (const e of estates) {
     if (e.households === null || (e.households > 0 && e.households <= MAX_PLAUSIBLE_HOUSEHOLDS)) continue;
@@ -114,11 +117,12 @@ function estateWarnings(estates: readonly Estate[], ctx: MessageContext): Import
   return out;
 }
 
-const ESTATE_SPEC: ImportSpec<EstateField, Estate> = {
+const ESTATE_SPEC: ImportSpec<EstateField, Estate, EstateDigest> = {
   aliases: ESTATE_ALIASES,
   requiredColumns: { households: ['households', '户数（房屋总数）'] },
   needsCoordinates: false,
   map: mapEstate,
+  digest: (e) => ({ id: e.id, row: e.row, name: e.name, location: e.location, households: e.households }),
   extraWarnings: estateWarnings,
 };
 
@@ -133,6 +137,23 @@ const ESTATE_SPEC: ImportSpec<EstateField, Estate> = {
  * @example importEstates({ data: bytes, fileName: 'compounds.csv', crs: 'bd09' }).estates.length
  */
 export function importEstates(input: ImportInput): EstateImport {
-  const { items, report } = runImport<EstateField, Estate>(input, ESTATE_SPEC);
+  const { items, report } = runImport(input, ESTATE_SPEC);
   return { ...report, estates: items };
+}
+
+/**
+ * importEstates a chunk of rows at a time, for files too large to hold every estate at once (the CLI's
+ * check of a million rows): the same estates, errors and warnings, in the same order. The report's
+ * mapping, encoding, format, CRS, rowCount and fatal are known at once; its errors and warnings are
+ * complete once every chunk has been taken.
+ * @param input as importEstates
+ * @param chunkRows estates per chunk (the last may be shorter)
+ * @returns the report and the chunks of estates (consumed once)
+ * @example const { report, chunks } = importEstateChunks(input, 10_000); for (const c of chunks) use(c);
+ */
+export function importEstateChunks(
+  input: ImportInput,
+  chunkRows: number,
+): ChunkedImport<EstateField, Estate> {
+  return runImportChunks(input, ESTATE_SPEC, chunkRows);
 }

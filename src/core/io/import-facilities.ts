@@ -77,6 +77,6 @@ function facilitySpec(input: FacilityImportInput): ImportSpec<FacilityField, Fac
  * @example importFacilities({ data: text, fileName: 'daycare.csv', defaultKind: 'elderly-daycare' }).facilities
  */
 export function importFacilities(input: FacilityImportInput): FacilityImport {
-  const { items, report } = runImport<FacilityField, Facility>(input, facilitySpec(input));
+  const { items, report } = runImport(input, facilitySpec(input));
   return { ...report, facilities: items };
 }

@@ -22,3 +22,4 @@ export * from './read-sheet-table';
 export * from './prepare-import';
 export * from './binary-kind';
 export * from './clean-headers';
+export type { ChunkedImport } from './run-import';

@@ -1,9 +1,9 @@
 import type { Estate } from '../model/estate';
 import type { ProfileParameters, RuleProfile } from '../model/rule-profile';
 import type { EstateResult, EvaluationSummary } from '../model/verdict';
-import { estateResidents } from './estate-residents';
-import { evaluateEstate, type EvaluateEstateOptions } from './evaluate-estate';
-import { overallStatus, summarizeEstateResults } from './summarize-estate-results';
+import type { EvaluateEstateOptions } from './evaluate-estate';
+import { evaluateEstateResult } from './evaluate-estate-result';
+import { summarizeEstateResults } from './summarize-estate-results';
 
 /** Every estate's result and the summary over all of them. */
 export interface EstatesEvaluation {
@@ -27,22 +27,6 @@ export function evaluateEstates(
   parameters: ProfileParameters,
   options: EvaluateEstateOptions = {},
 ): EstatesEvaluation {
-  const results = estates.map((estate): EstateResult => {
-    const { residents, derived } = estateResidents(estate, parameters);
-    const verdicts = evaluateEstate(estate, profile, parameters, options);
-    const status = estate.status ?? options.defaultStatus ?? null;
-    return {
-      id: estate.id,
-      row: estate.row,
-      name: estate.name,
-      households: estate.households,
-      residents,
-      residentsDerived: derived,
-      status,
-      statusDefaulted: estate.status === null && status !== null,
-      overall: overallStatus(verdicts),
-      verdicts,
-    };
-  });
+  const results = estates.map((estate) => evaluateEstateResult(estate, profile, parameters, options));
   return { estates: results, summary: summarizeEstateResults(results, profile) };
 }

@@ -12,7 +12,13 @@ export { METRICS, DISTRICT_TOTAL_KEYS, type MetricSpec } from './metric-catalogu
 export { estateResidents, type EstateResidents } from './estate-residents';
 export { evaluateEstate, type EvaluateEstateOptions } from './evaluate-estate';
 export { evaluateEstates, type EstatesEvaluation } from './evaluate-estates';
-export { overallStatus, summarizeEstateResults } from './summarize-estate-results';
+export { evaluateEstateResult } from './evaluate-estate-result';
+export {
+  estateSummaryTally,
+  overallStatus,
+  summarizeEstateResults,
+  type EstateSummaryTally,
+} from './summarize-estate-results';
 export { evaluateDistrict } from './evaluate-district';
 export { evaluateFacility } from './evaluate-facility';
 export {
