@@ -18,6 +18,7 @@ import {
   FACILITY_KINDS,
   importEstates,
   importFacilities,
+  prepareImport,
   landCheck,
   landMaskFromTopology,
   reportServiceAreas,
@@ -151,8 +152,11 @@ export function createHandlers(options: HandlerOptions = {}): Record<string, Han
       sessions.clear();
       return { ok: true };
     },
-    'import/estates': (input, ctx) => importEstates({ ...input, onProgress: ctx.progress }),
-    'import/facilities': (input, ctx) => importFacilities({ ...input, onProgress: ctx.progress }),
+    // An .xlsx workbook is unzipped and read first (prepareImport), as the CLI does.
+    'import/estates': async (input, ctx) =>
+      importEstates({ ...(await prepareImport(input)), onProgress: ctx.progress }),
+    'import/facilities': async (input, ctx) =>
+      importFacilities({ ...(await prepareImport(input)), onProgress: ctx.progress }),
     'import/check': async ({ points, crs, maxSnapM }) => {
       const mask = await landMask();
       const sea = mask ? { ...landCheck(mask, points, crs), toleranceM: DEFAULT_SEA_TOLERANCE_M } : null;

@@ -23,6 +23,7 @@ import {
   type Server,
 } from './harness';
 import { state } from './planner-helpers';
+import { estatesWorkbook } from '../core/io/estates-workbook';
 
 if (!hasChromium)
   process.stdout.write(
@@ -180,6 +181,48 @@ describe.skipIf(!hasChromium)('import formats in chromium', () => {
       ['滨湖花园', 202],
     ]);
     estates.forEach((e, i) => expect(metres(e.location!, places[i]!)).toBeLessThan(0.01));
+  });
+
+  it('imports an Excel workbook: the sheet with a header found under its merged title rows, BD-09', async () => {
+    await page.click('[data-testid=tab-import]');
+    await page.setInputFiles(
+      '[data-testid=import-file]',
+      file(
+        'estates.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        await estatesWorkbook(),
+      ),
+    );
+    await page.selectOption('[data-testid=import-target]', 'estates');
+    await page.selectOption('[data-testid=import-crs]', 'bd09');
+    await page.click('[data-testid=import-read]');
+    await page.locator('[data-testid=import-review]').waitFor({ timeout: 60_000 });
+    // The cover sheet of notes is passed over; the header sits on sheet row 3, under the title and unit rows.
+    expect(await page.locator('[data-testid=import-sheet]').inputValue()).toBe('小区清单');
+    expect(await page.getByTestId('import-workbook').innerText()).toContain('3');
+    // The estate without households is listed, not dropped: 4 rows = 3 estates + 1 rejected.
+    expect(await page.getByTestId('import-counts').innerText()).toMatch(/4.*3.*1/s);
+    await screenshot(page, 'import-xlsx');
+    // Choosing the cover sheet re-reads it: it has no header row, and the review says so.
+    await page.selectOption('[data-testid=import-sheet]', '说明');
+    await expect
+      .poll(() => page.getByTestId('import-review').innerText(), { timeout: 30_000 })
+      .toMatch(/表头|header/i);
+    await page.selectOption('[data-testid=import-sheet]', '小区清单');
+    await expect.poll(() => page.locator('[data-testid=import-sheet]').inputValue()).toBe('小区清单');
+    await accept(page, 'estates.xlsx');
+    const estates = (await state(page)).scenario.estates;
+    expect(estates.map((e) => [e.name, e.households])).toEqual([
+      ['金地国际城', 3637],
+      ['万振逍遥苑四期', 3217],
+      ['新建示范小区', 1000],
+    ]);
+    // BD-09 converted: 金地国际城 lies about 1 km south-west of its BD-09 coordinates, in Hefei.
+    const [lng, lat] = estates[0]!.location!;
+    expect(lng).toBeGreaterThan(117.29);
+    expect(lng).toBeLessThan(117.309);
+    expect(lat).toBeGreaterThan(31.83);
+    expect(lat).toBeLessThan(31.843);
   });
 
   it('warns when the points land in the sea, suggests the right zone, and clears when it is used', async () => {

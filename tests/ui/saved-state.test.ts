@@ -1,5 +1,6 @@
 /** The autosave check (issue #13): valid records restore unchanged, each kind of damage is named. */
 import { describe, expect, it } from 'vitest';
+import { getProfile } from '../../src/profiles';
 import { checkSavedState } from '../../src/ui/app/saved-state';
 import { estate, facility, scenario } from '../store/fixtures';
 
@@ -42,6 +43,26 @@ describe('checkSavedState', () => {
     expect(check.state.scenario).toBe(r.scenario);
     expect(check.state.view).toEqual(view);
     expect(check.state.savedAt).toBe(r.savedAt);
+  });
+
+  it('accepts a scenario on one of its own user profiles, and refuses an id no profile has', () => {
+    const hefei = structuredClone(getProfile('hefei')!);
+    // A user profile's rule ids carry its own id (parseRuleProfile checks it).
+    const own = {
+      ...hefei,
+      id: 'mycity',
+      rules: hefei.rules.map((r) => ({ ...r, id: r.id.replace(/^hefei\./, 'mycity.') })),
+    };
+    const r = record();
+    const withOwn = { ...r, scenario: { ...r.scenario, profileId: 'mycity', userProfiles: [own] } };
+    const check = checkSavedState(withOwn);
+    expect(check.ok).toBe(true);
+    if (check.ok) expect(check.state.scenario.profileId).toBe('mycity');
+    expect(
+      problemAfter((x) => {
+        (x.scenario as { profileId: string }).profileId = 'nowhere';
+      }),
+    ).toContain('unknown rule profile');
   });
 
   it('refuses what is not a record or has no scenario', () => {

@@ -36,6 +36,8 @@ export interface ImportRequest {
   fieldMap: Record<string, string>;
   /** Facilities: the kind given to rows without a kind column or cell (siting candidates). */
   defaultKind?: FacilityKind;
+  /** An Excel workbook's sheet to read (default: the first with a header row). */
+  sheet?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function readItems(
     fileName: file.name,
     ...(req.crs ? { crs: req.crs } : {}),
     fieldMap: req.fieldMap,
+    ...(req.sheet ? { sheet: req.sheet } : {}),
     ...(target === 'facilities' && req.defaultKind ? { defaultKind: req.defaultKind } : {}),
   };
   if (/\.kml$/i.test(file.name)) {

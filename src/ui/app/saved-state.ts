@@ -73,7 +73,9 @@ function scenarioProblem(s: Obj): string | null {
   if (typeof s.id !== 'string' || typeof s.name !== 'string')
     return 'fields "scenario.id" and "name" must be text';
   if (typeof s.synthetic !== 'boolean') return 'field "scenario.synthetic" must be true or false';
-  if (typeof s.profileId !== 'string' || !getProfile(s.profileId))
+  // The user's own profiles are checked by the scenario file's reader below (parseRuleProfile).
+  const userIds = Array.isArray(s.userProfiles) ? s.userProfiles.map((p) => (isObject(p) ? p.id : null)) : [];
+  if (typeof s.profileId !== 'string' || !(getProfile(s.profileId) || userIds.includes(s.profileId)))
     return `field "scenario.profileId": unknown rule profile ${shown(s.profileId)}`;
   if (!isObject(s.overrides) || !Object.values(s.overrides).every((v) => Number.isFinite(v)))
     return 'field "scenario.overrides" must map parameter names to finite numbers';

@@ -59,6 +59,8 @@ export function ImportPanel() {
   const synthetic = useApp((s) => s.scenario.synthetic);
   const [askDemo, setAskDemo] = useState(false);
   const [file, setFile] = useState<File | null>(null);
+  /** The workbook sheet chosen in the review (undefined: the reader's own choice). */
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [target, setTarget] = useState<ImportTarget>('estates');
   const [crsChoice, setCrsChoice] = useState<CrsChoice>('auto');
   const [epsg, setEpsg] = useState('');
@@ -80,6 +82,7 @@ export function ImportPanel() {
     setPlacement(null);
     setError(null);
     setFieldMap({});
+    setSheet(undefined);
     // Each file says its own coordinate system: the last file's choice is offered, not carried over.
     setPreviousCrs(crsChoice === 'auto' ? null : { choice: crsChoice, epsg });
     setCrsChoice('auto');
@@ -102,7 +105,7 @@ export function ImportPanel() {
       setBusy(false);
     }
   };
-  const read = (map = fieldMap, crsNow: () => CrsId | null = crs) =>
+  const read = (map = fieldMap, crsNow: () => CrsId | null = crs, sheetNow = sheet) =>
     run(file?.name ?? '', async () => {
       if (!file) return;
       if (target === 'network') {
@@ -115,7 +118,13 @@ export function ImportPanel() {
         });
         setFile(null);
       } else {
-        const items = await readItems(runner, { file, target, crs: crsNow(), fieldMap: map });
+        const items = await readItems(runner, {
+          file,
+          target,
+          crs: crsNow(),
+          fieldMap: map,
+          ...(sheetNow ? { sheet: sheetNow } : {}),
+        });
         setResult(items);
         setPlacement(null);
         const token = ++checkToken.current;
@@ -292,6 +301,11 @@ export function ImportPanel() {
           fieldMap={fieldMap}
           onFieldMap={setFieldMap}
           onReread={() => void read(fieldMap)}
+          onSheet={(name) => {
+            setSheet(name);
+            setFieldMap({});
+            void read({}, crs, name);
+          }}
           onAccept={accept}
           onCancel={() => {
             setResult(null);

@@ -22,6 +22,8 @@ export interface ImportReviewProps {
   fieldMap: Record<string, string>;
   onFieldMap(map: Record<string, string>): void;
   onReread(): void;
+  /** Re-read an Excel workbook from another of its sheets. */
+  onSheet(sheet: string): void;
   onAccept(mode: 'replace' | 'append'): void;
   onCancel(): void;
 }
@@ -39,6 +41,7 @@ export function ImportReview({
   fieldMap,
   onFieldMap,
   onReread,
+  onSheet,
   onAccept,
   onCancel,
 }: ImportReviewProps) {
@@ -94,6 +97,27 @@ export function ImportReview({
           encoding: result.encoding ?? '—',
         })}
       </p>
+      {result.workbook && (
+        <p className="field-row" data-testid="import-workbook">
+          <label>
+            {t('import.sheet')}{' '}
+            <select
+              value={result.workbook.sheet}
+              onChange={(e) => onSheet(e.target.value)}
+              data-testid="import-sheet"
+            >
+              {result.workbook.sheets.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          {result.workbook.headerRow > 0 && (
+            <span className="hint">{t('import.headerRow', { row: result.workbook.headerRow })}</span>
+          )}
+        </p>
+      )}
       {outside !== null && outside > 0.2 && (
         <p className="hint warn" role="alert">
           {t('import.outside', { pct: formatPct(outside * 100, lang) })}
