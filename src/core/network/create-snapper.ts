@@ -1,8 +1,7 @@
 import Flatbush from 'flatbush';
-import KDBush from 'kdbush';
 import type { SnapMode, SnappedPoint, WalkingGraph } from '../model/network';
 import { EARTH_RADIUS_M, haversineM } from './haversine';
-import { nearestIndexedPoint } from './nearest-node';
+import { NodeGrid } from './nearest-node';
 
 const RAD = Math.PI / 180;
 const METERS_PER_DEGREE = EARTH_RADIUS_M * RAD;
@@ -136,8 +135,8 @@ function snapToEdge(
 }
 
 /**
- * Creates a snapper for a graph. Node mode: the nearest node by haversine (kdbush with a
- * great-circle best-first search; exact ties → lowest node index). Edge mode: the nearest point on
+ * Creates a snapper for a graph. Node mode: the nearest node by haversine (a uniform grid
+ * searched ring by ring with a great-circle bound; exact ties → lowest node index). Edge mode: the nearest point on
  * the nearest edge (flatbush over edge boxes, exact projection in a local metric frame), with
  * nodeA < nodeB, offsetA/offsetB along the edge and accessM the straight-line leg (haversine).
  * Farther than maxSnapM → offNetwork with nodeA = nodeB = -1.
@@ -146,7 +145,7 @@ function snapToEdge(
  * @example createSnapper(graph).snap(121.47, 31.23, { mode: 'node', maxSnapM: 500 })
  */
 export function createSnapper(graph: WalkingGraph): Snapper {
-  let nodes: KDBush | null = null;
+  let nodes: NodeGrid | null = null;
   let edges: EdgeIndex | null = null;
   return {
     snap(lng: number, lat: number, options: SnapOptions): SnappedPoint {
@@ -162,13 +161,8 @@ export function createSnapper(graph: WalkingGraph): Snapper {
       }
       if (mode !== 'node') throw new RangeError(`snap mode must be "edge" or "node", got "${String(mode)}"`);
       if (graph.nodeCount === 0) return offNetwork();
-      if (nodes === null) {
-        nodes = new KDBush(graph.nodeCount);
-        for (let i = 0; i < graph.nodeCount; i++)
-          nodes.add(graph.coords[2 * i] as number, graph.coords[2 * i + 1] as number);
-        nodes.finish();
-      }
-      const { id, distanceM } = nearestIndexedPoint(nodes, lng, lat, maxSnapM, graph.coords);
+      nodes ??= new NodeGrid(graph.coords, graph.nodeCount);
+      const { id, distanceM } = nodes.nearest(lng, lat, maxSnapM);
       if (id < 0) return offNetwork();
       return { nodeA: id, nodeB: id, offsetA: 0, offsetB: 0, accessM: distanceM, offNetwork: false };
     },

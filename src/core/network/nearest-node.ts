@@ -1,240 +1,233 @@
-import type KDBush from 'kdbush';
 import { EARTH_RADIUS_M, haversineM } from './haversine';
 
 const RAD = Math.PI / 180;
-
-const hav = (theta: number): number => {
-  const s = Math.sin(theta / 2);
-  return s * s;
-};
-
-/** Fields of one kd-tree cell in the scratch pool (stride CELL): its items [left, right], split axis, box. */
-const CELL = 7;
-const C_LEFT = 0;
-const C_RIGHT = 1;
-const C_AXIS = 2;
-const C_MIN_LNG = 3;
-const C_MIN_LAT = 4;
-const C_MAX_LNG = 5;
-const C_MAX_LAT = 6;
+const METERS_PER_DEGREE = EARTH_RADIUS_M * RAD;
+/** Cells are sized for about this many nodes each on an even spread (streets crowd some, leave others empty). */
+const NODES_PER_CELL = 2;
+/** The grid never holds more cells than this (a city of a few million nodes, or a very long, thin extent). */
+const MAX_CELLS = 1 << 23;
+/**
+ * The local flat distance (equirectangular at the query's latitude) is within 1 % of the haversine
+ * distance up to this far at latitudes below 70° (the scale of cos φ changes by tan φ · Δφ < 1 %), so
+ * within it a point whose flat distance is over 1 % beyond the best haversine distance cannot be
+ * nearer, and its haversine is not computed. Farther than this every point gets its exact haversine.
+ */
+const FLAT_FILTER_M = 20_000;
+const FLAT_SLACK = 0.01;
+/** Rings stop being searched once their lower bound passes this; a full scan answers the rest exactly. */
+const RING_SEARCH_MAX_M = 50_000;
 
 /**
- * Reused scratch of the best-first walk: cells in a flat pool, a binary heap of cell slots ordered by
- * their key. One walk runs at a time (the core is single-threaded), so no query allocates.
+ * A uniform lon/lat grid of a graph's nodes (CSR: the node ids of cell c are ids[start[c] .. start[c + 1]),
+ * in ascending id order, with their coordinates beside them), answering nearest-node queries by
+ * haversine distance with exact ties to the lowest id. Cells are square in metres at the extent's
+ * middle latitude. Built once per graph by the snapper.
  */
-const scratch = {
-  cells: new Float64Array(CELL * 256),
-  keys: new Float64Array(256),
-  heap: new Int32Array(256),
-};
+export class NodeGrid {
+  private readonly minLng: number;
+  private readonly minLat: number;
+  private readonly cellLng: number;
+  private readonly cellLat: number;
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly start: Uint32Array;
+  private readonly ids: Uint32Array;
+  /** [lng, lat] of ids[k] at 2k, 2k + 1: a ring's nodes are read from one stretch of memory. */
+  private readonly coords: Float64Array;
+  /** cos(lat) of ids[k], as haversineM computes it. */
+  private readonly cosLat: Float64Array;
+  /** Wider than 180° of longitude: the ring bounds do not hold (Δλ wraps), every query scans all nodes. */
+  private readonly wide: boolean;
 
-/** Makes room for `slots` cells. */
-function reserve(slots: number): void {
-  if (slots <= scratch.keys.length) return;
-  const size = Math.max(slots, 2 * scratch.keys.length);
-  const cells = new Float64Array(CELL * size);
-  cells.set(scratch.cells);
-  const keys = new Float64Array(size);
-  keys.set(scratch.keys);
-  const heap = new Int32Array(size);
-  heap.set(scratch.heap);
-  scratch.cells = cells;
-  scratch.keys = keys;
-  scratch.heap = heap;
-}
-
-/** Lower bound of the haversine term from the query to any point of cell `c`'s lon/lat box (geokdbush). */
-function boxKey(lng: number, lat: number, cosLat: number, c: number): number {
-  const cells = scratch.cells;
-  const o = c * CELL;
-  const minLng = cells[o + C_MIN_LNG]!;
-  const minLat = cells[o + C_MIN_LAT]!;
-  const maxLng = cells[o + C_MAX_LNG]!;
-  const maxLat = cells[o + C_MAX_LAT]!;
-  if (lng >= minLng && lng <= maxLng) {
-    if (lat < minLat) return hav((lat - minLat) * RAD);
-    if (lat > maxLat) return hav((lat - maxLat) * RAD);
-    return 0;
+  /**
+   * @param coords [lng0, lat0, lng1, lat1, …] of the nodes (WGS-84 degrees, finite)
+   * @param count the number of nodes
+   */
+  constructor(coords: ArrayLike<number>, count: number) {
+    let minLng = Infinity;
+    let minLat = Infinity;
+    let maxLng = -Infinity;
+    let maxLat = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const x = coords[2 * i]!;
+      const y = coords[2 * i + 1]!;
+      if (x < minLng) minLng = x;
+      if (x > maxLng) maxLng = x;
+      if (y < minLat) minLat = y;
+      if (y > maxLat) maxLat = y;
+    }
+    if (count === 0) minLng = minLat = maxLng = maxLat = 0;
+    const cosMid = Math.max(Math.cos(((minLat + maxLat) / 2) * RAD), 0.01);
+    const widthM = Math.max((maxLng - minLng) * cosMid * METERS_PER_DEGREE, 1);
+    const heightM = Math.max((maxLat - minLat) * METERS_PER_DEGREE, 1);
+    let cellM = Math.max(Math.sqrt((widthM * heightM * NODES_PER_CELL) / Math.max(count, 1)), 1);
+    while ((Math.floor(widthM / cellM) + 1) * (Math.floor(heightM / cellM) + 1) > MAX_CELLS) cellM *= 1.5;
+    this.minLng = minLng;
+    this.minLat = minLat;
+    this.cellLat = cellM / METERS_PER_DEGREE;
+    this.cellLng = cellM / (cosMid * METERS_PER_DEGREE);
+    this.cols = Math.floor((maxLng - minLng) / this.cellLng) + 1;
+    this.rows = Math.floor((maxLat - minLat) / this.cellLat) + 1;
+    const cellOf = new Uint32Array(count);
+    const start = new Uint32Array(this.cols * this.rows + 1);
+    for (let i = 0; i < count; i++) {
+      const cx = Math.min(this.cols - 1, Math.floor((coords[2 * i]! - minLng) / this.cellLng));
+      const cy = Math.min(this.rows - 1, Math.floor((coords[2 * i + 1]! - minLat) / this.cellLat));
+      const c = cy * this.cols + cx;
+      cellOf[i] = c;
+      start[c + 1]!++;
+    }
+    for (let c = 0; c < this.cols * this.rows; c++) start[c + 1]! += start[c]!;
+    const fill = start.slice(0, this.cols * this.rows);
+    this.ids = new Uint32Array(count);
+    this.coords = new Float64Array(2 * count);
+    this.cosLat = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const k = fill[cellOf[i]!]!++;
+      this.ids[k] = i;
+      this.coords[2 * k] = coords[2 * i]!;
+      this.coords[2 * k + 1] = coords[2 * i + 1]!;
+      this.cosLat[k] = Math.cos(coords[2 * i + 1]! * RAD);
+    }
+    this.start = start;
+    this.wide = maxLng - minLng > 180;
   }
-  const havDLng = Math.min(hav((lng - minLng) * RAD), hav((lng - maxLng) * RAD));
-  const cosDLng = 1 - 2 * havDLng;
-  const extremum = cosDLng <= 0 ? (lat > 0 ? 90 : -90) : Math.atan(Math.tan(lat * RAD) / cosDLng) / RAD;
-  if (extremum > minLat && extremum < maxLat) {
-    return cosLat * Math.cos(extremum * RAD) * havDLng + hav((lat - extremum) * RAD);
-  }
-  return Math.min(
-    cosLat * Math.cos(minLat * RAD) * havDLng + hav((lat - minLat) * RAD),
-    cosLat * Math.cos(maxLat * RAD) * havDLng + hav((lat - maxLat) * RAD),
-  );
-}
 
-/** Pushes cell slot `c` onto the heap of `size` entries; returns the new size. */
-function push(c: number, size: number): number {
-  const { heap, keys } = scratch;
-  const key = keys[c]!;
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const other = heap[parent]!;
-    if (keys[other]! <= key) break;
-    heap[i] = other;
-    i = parent;
-  }
-  heap[i] = c;
-  return size + 1;
-}
-
-/** Removes the heap's top (read it as heap[0] before); returns the new size. */
-function pop(size: number): number {
-  const { heap, keys } = scratch;
-  const last = heap[size - 1]!;
-  const n = size - 1;
-  if (n === 0) return 0;
-  const lastKey = keys[last]!;
-  let i = 0;
-  const half = n >> 1;
-  while (i < half) {
-    let child = 2 * i + 1;
-    if (child + 1 < n && keys[heap[child + 1]!]! < keys[heap[child]!]!) child++;
-    if (keys[heap[child]!]! >= lastKey) break;
-    heap[i] = heap[child]!;
-    i = child;
-  }
-  heap[i] = last;
-  return n;
-}
-
-/** Writes a child of cell `parent` into slot `c` with items [left, right] and the split applied. */
-function childCell(parent: number, c: number, left: number, right: number, low: boolean, mid: number): void {
-  const cells = scratch.cells;
-  const p = parent * CELL;
-  const o = c * CELL;
-  const axis = cells[p + C_AXIS]!;
-  cells.copyWithin(o, p, p + CELL);
-  cells[o + C_LEFT] = left;
-  cells[o + C_RIGHT] = right;
-  cells[o + C_AXIS] = 1 - axis;
-  if (axis === 0) cells[o + (low ? C_MAX_LNG : C_MIN_LNG)] = mid;
-  else cells[o + (low ? C_MAX_LAT : C_MIN_LAT)] = mid;
-}
-
-/** First radius of the box search; it grows ×4 (most points lie within tens of metres of a street). */
-const FIRST_RADIUS_M = 64;
-/** Beyond this the box search hands over to the best-first walk (a wide box holds too many points). */
-const BOX_SEARCH_MAX_M = 256;
-
-/**
- * The nearest point within a growing box: every point within r metres (haversine) lies inside the
- * lon/lat box of half-sides r/R and the Δλ bound below, so once the best point found is within r no
- * point outside the box can be nearer (or as near). Null when the box search does not apply.
- */
-function boxNearest(
-  index: KDBush,
-  coordsOf: ArrayLike<number>,
-  lng: number,
-  lat: number,
-  maxDistanceM: number,
-): { id: number; distanceM: number } | null {
-  let r = Math.min(FIRST_RADIUS_M, maxDistanceM);
-  for (;;) {
-    if (r > BOX_SEARCH_MAX_M) return null;
-    const dLat = (r / EARTH_RADIUS_M / RAD) * (1 + 1e-9) + 1e-12;
-    const farLat = Math.min(90, Math.abs(lat) + dLat);
-    // hav(d/R) ≥ cos φ1 cos φ2 hav(Δλ): the widest Δλ at which a point can still be within r.
-    const bound = hav(r / EARTH_RADIUS_M) / (Math.cos(lat * RAD) * Math.cos(farLat * RAD));
-    if (!(bound < 0.25)) return null;
-    const dLng = ((2 * Math.asin(Math.sqrt(bound))) / RAD) * (1 + 1e-9) + 1e-12;
-    const found = index.range(lng - dLng, lat - dLat, lng + dLng, lat + dLat);
-    let bestId = -1;
-    let bestM = Infinity;
-    for (let k = 0; k < found.length; k++) {
-      const id = found[k] as number;
-      const d = haversineM(lng, lat, coordsOf[2 * id] as number, coordsOf[2 * id + 1] as number);
-      if (d < bestM || (d === bestM && id < bestId)) {
-        bestM = d;
-        bestId = id;
+  /**
+   * The nearest node by haversine distance (ties → lowest id), searched ring by ring of cells around
+   * the query until every node outside the rings searched is provably farther than the best found.
+   * @param lng query longitude
+   * @param lat query latitude
+   * @param maxDistanceM ignore nodes farther than this
+   * @returns the node id and its distance in metres, or id −1 when none is within maxDistanceM
+   * @example grid.nearest(121.47, 31.23, 500) // { id: 812, distanceM: 23.4 }
+   */
+  nearest(lng: number, lat: number, maxDistanceM: number): { id: number; distanceM: number } {
+    const found = { id: -1, distanceM: Infinity };
+    if (this.ids.length === 0) return found;
+    if (this.wide) {
+      this.scanAll(lng, lat, found);
+      return found.distanceM <= maxDistanceM ? found : { id: -1, distanceM: Infinity };
+    }
+    const { cols, rows } = this;
+    const cx = Math.floor((lng - this.minLng) / this.cellLng);
+    const cy = Math.floor((lat - this.minLat) / this.cellLat);
+    // Rings nearer the query than the grid's own cells hold nothing: start at the first that meets it.
+    const k0 = Math.max(
+      cx < 0 ? -cx : cx >= cols ? cx - cols + 1 : 0,
+      cy < 0 ? -cy : cy >= rows ? cy - rows + 1 : 0,
+    );
+    const cosQuery = Math.cos(lat * RAD);
+    const kx = cosQuery * METERS_PER_DEGREE;
+    // Nearer the poles than 70° the flat distance's error passes 1 %: no flat filter there.
+    const flatLimitM = Math.abs(lat) < 70 ? FLAT_FILTER_M : -1;
+    const maxRings = Math.max(cols, rows) + k0 + 1;
+    for (let k = k0; k <= maxRings; k++) {
+      const y0 = Math.max(0, cy - k);
+      const y1 = Math.min(rows - 1, cy + k);
+      for (let y = y0; y <= y1; y++) {
+        const edgeRow = y === cy - k || y === cy + k;
+        const x0 = Math.max(0, cx - k);
+        const x1 = Math.min(cols - 1, cx + k);
+        if (edgeRow) {
+          if (x0 <= x1) this.scan(y * cols + x0, y * cols + x1, lng, lat, cosQuery, kx, flatLimitM, found);
+        } else {
+          if (cx - k >= 0 && cx - k < cols)
+            this.scan(y * cols + cx - k, y * cols + cx - k, lng, lat, cosQuery, kx, flatLimitM, found);
+          if (cx + k < cols && cx + k >= 0)
+            this.scan(y * cols + cx + k, y * cols + cx + k, lng, lat, cosQuery, kx, flatLimitM, found);
+        }
+      }
+      const beyond = this.outsideBound(cx, cy, k, lng, lat, cosQuery);
+      // Every node outside the square of rings 0..k is at least `beyond` away.
+      if (found.distanceM < beyond) break;
+      if (beyond > maxDistanceM) break;
+      if (beyond > RING_SEARCH_MAX_M) {
+        this.scanAll(lng, lat, found);
+        break;
       }
     }
-    if (bestId >= 0 && bestM <= r) return { id: bestId, distanceM: bestM };
-    if (r >= maxDistanceM) return { id: -1, distanceM: Infinity };
-    r = Math.min(maxDistanceM, r * 4);
+    return found.distanceM <= maxDistanceM ? found : { id: -1, distanceM: Infinity };
+  }
+
+  /** Visits the nodes of cells first..last (one row), keeping the nearest in `found`. */
+  private scan(
+    first: number,
+    last: number,
+    lng: number,
+    lat: number,
+    cosQuery: number,
+    kx: number,
+    flatLimitM: number,
+    found: { id: number; distanceM: number },
+  ): void {
+    const { ids, coords, cosLat } = this;
+    for (let k = this.start[first]!, end = this.start[last + 1]!; k < end; k++) {
+      const x = coords[2 * k]!;
+      const y = coords[2 * k + 1]!;
+      const fx = (x - lng) * kx;
+      const fy = (y - lat) * METERS_PER_DEGREE;
+      const flat = Math.sqrt(fx * fx + fy * fy);
+      if (flat <= flatLimitM && flat * (1 - FLAT_SLACK) > found.distanceM) continue;
+      // haversineM's own arithmetic, with the node's cos(lat) computed once.
+      const sinDLat = Math.sin((y - lat) * RAD * 0.5);
+      const sinDLng = Math.sin((x - lng) * RAD * 0.5);
+      const a = sinDLat * sinDLat + cosQuery * cosLat[k]! * sinDLng * sinDLng;
+      const d = 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(Math.min(1, a)));
+      const id = ids[k]!;
+      if (d < found.distanceM || (d === found.distanceM && id < found.id)) {
+        found.distanceM = d;
+        found.id = id;
+      }
+    }
+  }
+
+  /** Exact answer by visiting every node (queries far from the whole network). */
+  private scanAll(lng: number, lat: number, found: { id: number; distanceM: number }): void {
+    for (let k = 0; k < this.ids.length; k++) {
+      const d = haversineM(lng, lat, this.coords[2 * k]!, this.coords[2 * k + 1]!);
+      const id = this.ids[k]!;
+      if (d < found.distanceM || (d === found.distanceM && id < found.id)) {
+        found.distanceM = d;
+        found.id = id;
+      }
+    }
+  }
+
+  /**
+   * A lower bound (metres, with 1 % to spare) of the distance from the query to any node outside the
+   * square of cells cx − k .. cx + k × cy − k .. cy + k; Infinity when no node lies outside it. North and
+   * south: a great circle is never shorter than R·Δφ. East and west, for nodes within the square's
+   * latitudes (the others are beyond the north or south bound): hav(d/R) ≥ cos φ₁ cos φ₂ hav(Δλ), with
+   * cos φ₂ at its least at the band's edge farthest from the equator.
+   */
+  private outsideBound(
+    cx: number,
+    cy: number,
+    k: number,
+    lng: number,
+    lat: number,
+    cosQuery: number,
+  ): number {
+    const south = this.minLat + (cy - k) * this.cellLat;
+    const north = this.minLat + (cy + k + 1) * this.cellLat;
+    const west = this.minLng + (cx - k) * this.cellLng;
+    const east = this.minLng + (cx + k + 1) * this.cellLng;
+    let bound = Infinity;
+    if (cy - k > 0) bound = Math.min(bound, Math.max(0, lat - south) * RAD * EARTH_RADIUS_M);
+    if (cy + k < this.rows - 1) bound = Math.min(bound, Math.max(0, north - lat) * RAD * EARTH_RADIUS_M);
+    if (cx - k > 0 || cx + k < this.cols - 1) {
+      const farLat = Math.min(90, Math.max(Math.abs(south), Math.abs(north)));
+      const cosBand = cosQuery * Math.cos(farLat * RAD);
+      if (cx - k > 0) bound = Math.min(bound, sideBoundM(lng - west, cosBand));
+      if (cx + k < this.cols - 1) bound = Math.min(bound, sideBoundM(east - lng, cosBand));
+    }
+    return bound * (1 - FLAT_SLACK);
   }
 }
 
-/**
- * Nearest point of a kdbush index of [lng, lat] points by haversine distance, with exact ties going
- * to the lowest id. With the points' coordinates by id (`coordsOf`), a growing box search answers
- * first (most queries lie near a point); otherwise, or beyond 256 m, a best-first walk of the kd-tree whose cells are ordered by a great-circle lower
- * bound (the `around` search of mourner/geokdbush, ISC), stopping once every remaining cell is
- * farther than the best point found.
- * @param index kdbush index whose item ids are the node indices
- * @param lng query longitude
- * @param lat query latitude
- * @param maxDistanceM ignore points farther than this
- * @param coordsOf [lng0, lat0, lng1, lat1, …] of the indexed points by id (enables the box search)
- * @returns the nearest id and its distance in metres, or id -1 when none is within maxDistanceM
- * @example nearestIndexedPoint(index, 121.47, 31.23, 500) // { id: 812, distanceM: 23.4 }
- */
-export function nearestIndexedPoint(
-  index: KDBush,
-  lng: number,
-  lat: number,
-  maxDistanceM: number,
-  coordsOf?: ArrayLike<number>,
-): { id: number; distanceM: number } {
-  const boxed = coordsOf === undefined ? null : boxNearest(index, coordsOf, lng, lat, maxDistanceM);
-  if (boxed !== null) return boxed;
-  const { ids, coords, nodeSize } = index;
-  const cosLat = Math.cos(lat * RAD);
-  let bestId = -1;
-  let bestM = maxDistanceM;
-  // Cells are expanded while their bound could still hold a point at the best distance; the
-  // relative slack absorbs rounding differences between the bound and haversineM.
-  const limitOf = (m: number): number =>
-    Math.min(1, hav(Math.min(m, Math.PI * EARTH_RADIUS_M) / EARTH_RADIUS_M)) * (1 + 1e-9) + 1e-300;
-  let keyLimit = limitOf(bestM);
-  // Slot 0 is the root; each expansion adds two slots, so a walk needs at most 2 × cells + 1.
-  reserve(Math.min(2 * ids.length + 1, 4096));
-  let used = 1;
-  let size = 0;
-  let cell = 0;
-  const root = scratch.cells;
-  root.set([0, ids.length - 1, 0, -180, -90, 180, 90], 0);
-  scratch.keys[0] = 0;
-  for (;;) {
-    const cells = scratch.cells;
-    const left = cells[cell * CELL + C_LEFT]!;
-    const right = cells[cell * CELL + C_RIGHT]!;
-    const m = right - left <= nodeSize ? -1 : (left + right) >> 1;
-    const from = m < 0 ? left : m;
-    const to = m < 0 ? right : m;
-    for (let i = from; i <= to; i++) {
-      const id = ids[i]!;
-      const d = haversineM(lng, lat, coords[2 * i]!, coords[2 * i + 1]!);
-      if (d < bestM || (d === bestM && (bestId < 0 || id < bestId))) {
-        bestM = d;
-        bestId = id;
-        keyLimit = limitOf(bestM);
-      }
-    }
-    if (m >= 0) {
-      reserve(used + 2);
-      const mid = cells[cell * CELL + C_AXIS] === 0 ? coords[2 * m]! : coords[2 * m + 1]!;
-      if (left <= m - 1) {
-        childCell(cell, used, left, m - 1, true, mid);
-        scratch.keys[used] = boxKey(lng, lat, cosLat, used);
-        size = push(used++, size);
-      }
-      if (m + 1 <= right) {
-        childCell(cell, used, m + 1, right, false, mid);
-        scratch.keys[used] = boxKey(lng, lat, cosLat, used);
-        size = push(used++, size);
-      }
-    }
-    if (size === 0) break;
-    cell = scratch.heap[0]!;
-    size = pop(size);
-    if (scratch.keys[cell]! > keyLimit) break;
-  }
-  return bestId < 0 ? { id: -1, distanceM: Infinity } : { id: bestId, distanceM: bestM };
+/** Least great-circle distance to a point Δλ degrees east or west, given cos φ₁ · min cos φ₂ (`cosBand`). */
+function sideBoundM(dLng: number, cosBand: number): number {
+  const s = Math.sin(Math.max(0, dLng) * RAD * 0.5);
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(Math.min(1, cosBand * s * s)));
 }

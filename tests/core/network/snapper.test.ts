@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapper, graphFromEdges } from '../../../src/core/network';
+import { createSnapper, graphFromEdges, haversineM } from '../../../src/core/network';
 import { mulberry32 } from '../../bench/w1-workload';
 import { haversine } from './simple-osm';
 
@@ -48,6 +48,45 @@ describe('createSnapper, node mode', () => {
       const p = snapper.snap(lng, lat, { mode: 'node', maxSnapM: Infinity });
       expect(p.nodeA).toBe(best);
       expect(p.accessM).toBeCloseTo(bestD, 6);
+    }
+  });
+
+  it('equals a brute-force haversine scan exactly, for clustered nodes and queries inside, between and far outside', () => {
+    // A dense cluster, a sparse spread and a few far nodes: cells of every fill, empty rings, queries
+    // tens of kilometres away (beyond the flat filter) and on top of nodes (distance 0, shared positions).
+    const next = mulberry32(2026);
+    const unit = () => (next() % 1_000_000) / 1_000_000;
+    const coords: number[] = [];
+    for (let i = 0; i < 2000; i++) coords.push(121.47 + unit() * 0.004, 31.23 + unit() * 0.004);
+    for (let i = 0; i < 500; i++) coords.push(121.3 + unit() * 0.4, 31.0 + unit() * 0.4);
+    coords.push(122.5, 31.2, 120.1, 30.1, 121.47, 31.23, 121.47, 31.23);
+    const n = coords.length / 2;
+    const pairs: number[] = [];
+    for (let i = 1; i < n; i++) pairs.push(i, i - 1);
+    const graph = graphFromEdges(new Float64Array(coords), pairs);
+    const snapper = createSnapper(graph);
+    const queries: [number, number][] = [
+      [121.47, 31.23],
+      [122.5, 31.2],
+      [90, 10],
+      [121.9, 35],
+    ];
+    for (let q = 0; q < 400; q++) queries.push([121.2 + unit() * 0.6, 30.9 + unit() * 0.6]);
+    for (let q = 0; q < 100; q++) queries.push([121.47 + unit() * 0.004, 31.23 + unit() * 0.004]);
+    for (const [lng, lat] of queries) {
+      let best = -1;
+      let bestD = Infinity;
+      for (let i = 0; i < n; i++) {
+        const d = haversineM(lng, lat, graph.coords[2 * i]!, graph.coords[2 * i + 1]!);
+        if (d < bestD) [best, bestD] = [i, d];
+      }
+      for (const maxSnapM of [Infinity, 300, bestD]) {
+        const p = snapper.snap(lng, lat, { mode: 'node', maxSnapM });
+        if (bestD <= maxSnapM) {
+          expect(p.nodeA).toBe(best);
+          expect(p.accessM).toBe(bestD);
+        } else expect(p.offNetwork).toBe(true);
+      }
     }
   });
 
