@@ -22,7 +22,11 @@ const MAX_BOUNDED_BUCKETS = 2048;
 interface GraphStats {
   width: number;
   maxEdge: number;
+  /** Sum of all arc lengths: no shortest path is longer. */
+  totalM: number;
 }
+/** Bucket numbers (relative to the first) stay below this, so they are small integers. */
+const MAX_BUCKET = 2 ** 30;
 const stats = new WeakMap<WalkingGraph, GraphStats>();
 
 function statsOf(graph: WalkingGraph): GraphStats {
@@ -36,7 +40,7 @@ function statsOf(graph: WalkingGraph): GraphStats {
       if (length > maxEdge) maxEdge = length;
     }
     const mean = graph.lengths.length > 0 ? sum / graph.lengths.length : 1;
-    s = { width: Math.max(MIN_WIDTH_M, mean / BUCKETS_PER_MEAN_EDGE), maxEdge };
+    s = { width: Math.max(MIN_WIDTH_M, mean / BUCKETS_PER_MEAN_EDGE), maxEdge, totalM: sum };
     stats.set(graph, s);
   }
   return s;
@@ -93,8 +97,6 @@ export function bucketedSearch(
 ): number {
   const stats = statsOf(graph);
   const maxEdge = stats.maxEdge;
-  const width =
-    maxDistanceM < Infinity ? Math.max(stats.width, maxDistanceM / MAX_BOUNDED_BUCKETS) : stats.width;
   let minSeed = Infinity;
   let maxSeed = 0;
   for (let i = 0; i < seeds.length; i++) {
@@ -104,49 +106,35 @@ export function bucketedSearch(
     maxSeed = Math.max(maxSeed, d);
   }
   if (minSeed === Infinity) return 0;
-  const slots = Math.min(
-    Math.floor((Math.min(maxDistanceM, maxSeed + maxEdge) - minSeed) / width) + 3,
-    Math.floor(maxDistanceM / width) + 2,
+  let width =
+    maxDistanceM < Infinity ? Math.max(stats.width, maxDistanceM / MAX_BOUNDED_BUCKETS) : stats.width;
+  // Buckets are numbered from the first seed's; no label lies beyond the longest possible path.
+  const span = Math.min(maxDistanceM, maxSeed + stats.totalM) - minSeed;
+  if (span / width > MAX_BUCKET) width = span / MAX_BUCKET;
+  const perMetre = 1 / width;
+  const base = Math.floor(minSeed * perMetre);
+  // Circular slots, a power of two (the slot is the bucket's low bits).
+  const needed = Math.min(
+    Math.floor((Math.min(maxDistanceM, maxSeed + maxEdge) - minSeed) * perMetre) + 3,
+    Math.floor(maxDistanceM * perMetre) + 2,
   );
-  if (!(slots <= 1 << 26))
+  if (!(needed <= 1 << 26))
     throw new RangeError(`multiSourceSearch: seed distances span too far (${maxSeed - minSeed} m)`);
+  let slots = 1;
+  while (slots < needed) slots *= 2;
+  const mask = slots - 1;
   if (slotHead.length < slots) slotHead = new Int32Array(slots).fill(-1);
   if (settled.length < graph.nodeCount) settled = new Uint8Array(graph.nodeCount);
+  // The hot loop keeps every counter and array in locals (no closures over mutable state, which V8
+  // would keep in a context object): appends and heap pushes are written out where they happen.
   const head = slotHead;
   const done = settled;
+  let list = entries2;
+  let nodes = heapNode;
+  let keys = heapKey;
   let entries = 0;
   let pending = 0;
   let size = 0;
-
-  const append = (v: number, d: number): void => {
-    if (2 * entries + 2 > entries2.length) entries2 = grown(entries2, 2 * entries + 2);
-    const slot = Math.floor(d / width) % slots;
-    entries2[2 * entries] = v;
-    entries2[2 * entries + 1] = head[slot] as number;
-    head[slot] = entries++;
-    pending++;
-  };
-  const push = (v: number, d: number): void => {
-    if (size >= heapNode.length) {
-      heapNode = grown(heapNode, size + 1);
-      heapKey = grown(heapKey, size + 1);
-    }
-    const nodes = heapNode;
-    const keys = heapKey;
-    const sv = source[v] as number;
-    let i = size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pk = keys[parent] as number;
-      const pn = nodes[parent] as number;
-      if (pk < d || (pk === d && (source[pn] as number) <= sv)) break;
-      nodes[i] = pn;
-      keys[i] = pk;
-      i = parent;
-    }
-    nodes[i] = v;
-    keys[i] = d;
-  };
 
   for (let i = 0; i < seeds.length; i++) {
     const seed = seeds[i] as Seed;
@@ -157,25 +145,33 @@ export function bucketedSearch(
     if (d > dv || (d === dv && seed.source >= (source[v] as number))) continue;
     dist[v] = d;
     source[v] = seed.source;
-    append(v, d);
+    if (2 * entries + 2 > list.length) list = entries2 = grown(list, 2 * entries + 2);
+    const slot = (Math.floor(d * perMetre) - base) & mask;
+    list[2 * entries] = v;
+    list[2 * entries + 1] = head[slot] as number;
+    head[slot] = entries++;
+    pending++;
   }
 
   const { offsets, targets, lengths } = graph;
   let count = 0;
-  for (let bucket = Math.floor(minSeed / width); pending > 0; bucket++) {
-    const slot = bucket % slots;
+  for (let bucket = 0; pending > 0; bucket++) {
+    const slot = bucket & mask;
     // Move this bucket's live entries into the heap; entries whose node has since moved to an
     // earlier bucket were settled there and are skipped.
-    const list = entries2;
-    for (let k = head[slot] as number; k >= 0; k = list[2 * k + 1] as number) {
+    let k = head[slot] as number;
+    head[slot] = -1;
+    for (; k >= 0; k = list[2 * k + 1] as number) {
       pending--;
       const v = list[2 * k] as number;
       const dv = dist[v] as number;
-      if (done[v] === 0 && Math.floor(dv / width) === bucket) push(v, dv);
+      if (done[v] !== 0 || Math.floor(dv * perMetre) - base !== bucket) continue;
+      if (size >= nodes.length) {
+        nodes = heapNode = grown(nodes, size + 1);
+        keys = heapKey = grown(keys, size + 1);
+      }
+      size = siftUp(nodes, keys, source, size, v, dv);
     }
-    head[slot] = -1;
-    const nodes = heapNode;
-    const keys = heapKey;
     while (size > 0) {
       const u = nodes[0] as number;
       const du = keys[0] as number;
@@ -222,11 +218,49 @@ export function bucketedSearch(
         if (d > dv || (d === dv && su >= (source[v] as number))) continue;
         dist[v] = d;
         source[v] = su;
-        if (Math.floor(d / width) <= bucket) push(v, d);
-        else append(v, d);
+        const b = Math.floor(d * perMetre) - base;
+        if (b <= bucket) {
+          if (size >= nodes.length) {
+            nodes = heapNode = grown(nodes, size + 1);
+            keys = heapKey = grown(keys, size + 1);
+          }
+          size = siftUp(nodes, keys, source, size, v, d);
+        } else {
+          if (2 * entries + 2 > list.length) list = entries2 = grown(list, 2 * entries + 2);
+          const to = b & mask;
+          list[2 * entries] = v;
+          list[2 * entries + 1] = head[to] as number;
+          head[to] = entries++;
+          pending++;
+        }
       }
     }
   }
   for (let i = 0; i < count; i++) done[reached[i] as number] = 0;
   return count;
+}
+
+/** Inserts node v with key d into the heap of `size` entries ordered by (key, source); returns the new size. */
+function siftUp(
+  nodes: Uint32Array,
+  keys: Float64Array,
+  source: Int32Array,
+  size: number,
+  v: number,
+  d: number,
+): number {
+  const sv = source[v] as number;
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pk = keys[parent] as number;
+    const pn = nodes[parent] as number;
+    if (pk < d || (pk === d && (source[pn] as number) <= sv)) break;
+    nodes[i] = pn;
+    keys[i] = pk;
+    i = parent;
+  }
+  nodes[i] = v;
+  keys[i] = d;
+  return size + 1;
 }
