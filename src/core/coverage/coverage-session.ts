@@ -2,7 +2,7 @@ import type { LngLat } from '../geo/units';
 import type { Facility } from '../model/facility';
 import { careCategoryOf } from '../model/facility';
 import { estateRow, facilityRow } from './coverage-rows';
-import { summarise } from './coverage-summary';
+import { summarise, SummaryFigures } from './coverage-summary';
 import { capacityOf, demandOf } from './demand';
 import { normaliseSnap, placeEstates, type EstatePlacements } from './estate-placements';
 import { NetworkReach } from './network-reach';
@@ -114,8 +114,12 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     catchments: false,
   };
   /** Every live facility's catchment, once: the 2SFCA and servedBy need them, the plain question does not. */
+  /** The summary's per-estate figures, made on first use and refreshed for the estates an edit changes. */
+  let figures: SummaryFigures | null = null;
+  const figuresOf = (): SummaryFigures => (figures ??= new SummaryFigures(state));
   const ensureCatchments = (): void => {
     if (state.catchments) return;
+    figures = null;
     fca.setAll(
       slots.map((s, k) => (s.alive ? engine.catchment(k, limit) : null)),
       slots.map((s) => s.capacity),
@@ -147,11 +151,15 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     if (state.catchments)
       for (const i of fca.set(k, engine.catchment(k, limit), slot.capacity)) affected.add(i);
   };
-  const update = (k: number): CoverageUpdate => ({
-    estates: affected.drain().map((i) => estateRow(state, i)),
-    facility: slots[k]!.alive ? facilityRow(state, k) : null,
-    summary: summarise(state),
-  });
+  const update = (k: number): CoverageUpdate => {
+    const changed = affected.drain();
+    if (figures !== null) for (const i of changed) figures.refresh(i);
+    return {
+      estates: changed.map((i) => estateRow(state, i)),
+      facility: slots[k]!.alive ? facilityRow(state, k) : null,
+      summary: summarise(state, figuresOf()),
+    };
+  };
   const checkKind = (f: Facility): void => {
     checkFacility(f);
     const kinds = input.options.kinds;
@@ -182,11 +190,11 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
         parameters: { ...parameters, kinds: [...new Set(kinds)].sort() },
         estates: rows,
         facilities,
-        summary: summarise(state),
+        summary: summarise(state, figuresOf()),
         underserved: underservedZones(estates, rows, parameters),
       };
     },
-    summary: () => summarise(state),
+    summary: () => summarise(state, figuresOf()),
     moveFacility: (id, location) => {
       const k = slotFor(id);
       const moved = { ...slots[k]!.facility, location };

@@ -3,11 +3,47 @@ import { isCovered, isPlaced, isUnderserved, type SessionState } from './session
 import type { CoverageSummary } from './types';
 
 /**
+ * Per-estate figures the summary adds up, in typed arrays: households and residents (fixed for the
+ * session) and the placed / covered / underserved flags, which an edit refreshes for the estates it
+ * changed. The sums run over the arrays in estate order, so they equal a full recount to the last bit.
+ */
+export class SummaryFigures {
+  readonly households: Float64Array;
+  /** NaN when unknown. */
+  readonly residents: Float64Array;
+  readonly placed: Uint8Array;
+  readonly covered: Uint8Array;
+  readonly underserved: Uint8Array;
+
+  constructor(private readonly s: SessionState) {
+    const n = s.estates.length;
+    this.households = new Float64Array(n);
+    this.residents = new Float64Array(n);
+    this.placed = new Uint8Array(n);
+    this.covered = new Uint8Array(n);
+    this.underserved = new Uint8Array(n);
+    s.estates.forEach((e, i) => {
+      this.households[i] = e.households ?? 0;
+      this.residents[i] = residentsOf(e, s.parameters.personsPerHousehold) ?? NaN;
+      this.placed[i] = isPlaced(s, i) ? 1 : 0;
+      this.refresh(i);
+    });
+  }
+
+  /** Re-reads estate i's covered and underserved flags (after an edit changed it). */
+  refresh(i: number): void {
+    this.covered[i] = isCovered(this.s, i) ? 1 : 0;
+    this.underserved[i] = isUnderserved(this.s, i) ? 1 : 0;
+  }
+}
+
+/**
  * Totals over estates and live facilities, straight from the session's arrays (no row objects).
  * @param s the session state
+ * @param f the per-estate figures, up to date for every estate
  * @returns the summary
  */
-export function summarise(s: SessionState): CoverageSummary {
+export function summarise(s: SessionState, f: SummaryFigures): CoverageSummary {
   const capacityOn = s.parameters.capacity !== null;
   const t = {
     estatesCovered: 0,
@@ -24,35 +60,37 @@ export function summarise(s: SessionState): CoverageSummary {
     demand: 0,
     demandUnmet: 0,
   };
-  s.estates.forEach((e, i) => {
-    const h = e.households ?? 0;
-    const r = residentsOf(e, s.parameters.personsPerHousehold);
-    if (r === null) t.estatesWithoutHouseholds++;
-    const covered = isCovered(s, i);
-    const under = isUnderserved(s, i);
+  const { households, residents, placed, covered, underserved } = f;
+  const { demand } = s;
+  const access = s.fca.access;
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i]!;
+    const known = residents[i]!;
+    const r = Number.isNaN(known) ? 0 : known;
+    if (Number.isNaN(known)) t.estatesWithoutHouseholds++;
     t.households += h;
-    t.residents += r ?? 0;
-    if (!isPlaced(s, i)) {
+    t.residents += r;
+    if (placed[i] === 0) {
       t.estatesOffNetwork++;
       t.householdsOffNetwork += h;
-      return;
+      continue;
     }
-    if (covered) {
+    if (covered[i] === 1) {
       t.estatesCovered++;
       t.householdsCovered += h;
-      t.residentsCovered += r ?? 0;
+      t.residentsCovered += r;
     }
-    if (under) {
+    if (underserved[i] === 1) {
       t.estatesUnderserved++;
       t.householdsUnderserved += h;
-      t.residentsUnderserved += r ?? 0;
+      t.residentsUnderserved += r;
     }
-    const d = s.demand[i]!;
+    const d = demand[i]!;
     if (!Number.isNaN(d)) {
       t.demand += d;
-      t.demandUnmet += d * Math.max(0, 1 - s.fca.access[i]!);
+      t.demandUnmet += d * Math.max(0, 1 - access[i]!);
     }
-  });
+  }
   const placedHouseholds = t.households - t.householdsOffNetwork;
   let facilities = 0;
   let offNetwork = 0;

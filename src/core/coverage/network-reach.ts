@@ -2,6 +2,7 @@ import type { WalkingGraph } from '../model/network';
 import {
   createSearchResult,
   multiSourceSearch,
+  scratchSearchResult,
   type SearchResult,
   type SearchSeed,
 } from '../network/multi-source-search';
@@ -11,16 +12,13 @@ import type { Catchment, FacilitySlot, IndexSet, ReachEngine } from './reach-eng
 
 const edgeKey = (a: number, b: number, n: number): number => a * n + b;
 
-/**
- * Per-graph scratch of the searches whose results are read at once (a catchment, an edit's repair):
- * one 1M-node search result is 16 MB, and five kinds' sessions never search at the same time.
- */
-const sharedScratch = new WeakMap<WalkingGraph, { local: SearchResult; settled: Uint32Array }>();
-function scratchOf(graph: WalkingGraph): { local: SearchResult; settled: Uint32Array } {
-  let s = sharedScratch.get(graph);
+/** Per-graph list of the nodes an edit's repair settles (five kinds' sessions never search at once). */
+const settledScratch = new WeakMap<WalkingGraph, Uint32Array>();
+function settledOf(graph: WalkingGraph): Uint32Array {
+  let s = settledScratch.get(graph);
   if (!s) {
-    s = { local: createSearchResult(graph.nodeCount), settled: new Uint32Array(graph.nodeCount) };
-    sharedScratch.set(graph, s);
+    s = new Uint32Array(graph.nodeCount);
+    settledScratch.set(graph, s);
   }
   return s;
 }
@@ -63,9 +61,8 @@ export class NetworkReach implements ReachEngine {
     this.nearestNetworkM = new Float64Array(e).fill(Infinity);
     this.field = createSearchResult(graph.nodeCount);
     // Scratch of one call at a time, shared by the sessions of every kind on this graph.
-    const shared = scratchOf(graph);
-    this.local = shared.local;
-    this.settled = shared.settled;
+    this.local = scratchSearchResult(graph);
+    this.settled = settledOf(graph);
     this.changed = new Uint32Array(Math.min(graph.nodeCount, 4096));
     this.scratch = new Float64Array(e).fill(Infinity);
   }

@@ -1,5 +1,5 @@
 import type { WalkingGraph } from '../model/network';
-import { createSearchResult, multiSourceSearch, type SearchSeed } from './multi-source-search';
+import { multiSourceSearch, scratchSearchResult, type SearchSeed } from './multi-source-search';
 
 /**
  * Points attached to the network in flat arrays (one slot per point): the coverage module's
@@ -89,7 +89,7 @@ export function boundedMatrix(
   let cand = new Uint32Array(Math.max(16, demand.count * 4));
   let dist = new Float64Array(cand.length);
   let nnz = 0;
-  const scratch = createSearchResult(graph.nodeCount);
+  const scratch = scratchSearchResult(graph);
   const seeds: SearchSeed[] = [];
   for (let d = 0; d < demand.count; d++) {
     if ((d & 63) === 0) {

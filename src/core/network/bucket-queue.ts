@@ -133,6 +133,8 @@ export function bucketedSearch(
   let nodes = heapNode;
   let keys = heapKey;
   let entries = 0;
+  /** Entries of emptied buckets, reused before new ones: the entries in use stay as few as the frontier. */
+  let free = -1;
   let pending = 0;
   let size = 0;
 
@@ -161,9 +163,13 @@ export function bucketedSearch(
     // earlier bucket were settled there and are skipped.
     let k = head[slot] as number;
     head[slot] = -1;
-    for (; k >= 0; k = list[2 * k + 1] as number) {
+    while (k >= 0) {
       pending--;
       const v = list[2 * k] as number;
+      const nextEntry = list[2 * k + 1] as number;
+      list[2 * k + 1] = free;
+      free = k;
+      k = nextEntry;
       const dv = dist[v] as number;
       if (done[v] !== 0 || Math.floor(dv * perMetre) - base !== bucket) continue;
       if (size >= nodes.length) {
@@ -226,11 +232,16 @@ export function bucketedSearch(
           }
           size = siftUp(nodes, keys, source, size, v, d);
         } else {
-          if (2 * entries + 2 > list.length) list = entries2 = grown(list, 2 * entries + 2);
           const to = b & mask;
-          list[2 * entries] = v;
-          list[2 * entries + 1] = head[to] as number;
-          head[to] = entries++;
+          let at = free;
+          if (at >= 0) free = list[2 * at + 1] as number;
+          else {
+            if (2 * entries + 2 > list.length) list = entries2 = grown(list, 2 * entries + 2);
+            at = entries++;
+          }
+          list[2 * at] = v;
+          list[2 * at + 1] = head[to] as number;
+          head[to] = at;
           pending++;
         }
       }

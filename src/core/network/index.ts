@@ -24,6 +24,7 @@ export { EARTH_RADIUS_M, haversineM } from './haversine';
 export {
   createSearchResult,
   multiSourceSearch,
+  scratchSearchResult,
   type SearchResult,
   type SearchSeed,
 } from './multi-source-search';

@@ -34,6 +34,25 @@ export function createSearchResult(nodeCount: number): SearchResult {
   };
 }
 
+const scratchResults = new WeakMap<WalkingGraph, SearchResult>();
+
+/**
+ * One reusable result per graph for searches whose result is read at once and let go (a catchment, a
+ * service area, a matrix row): a 1M-node result is 16 MB, and allocating one per call cost more than
+ * a bounded search itself. Only one such search may be in use at a time (the core is synchronous).
+ * @param graph the walking graph
+ * @returns the graph's scratch result
+ * @example multiSourceSearch(graph, seeds, 1000, scratchSearchResult(graph))
+ */
+export function scratchSearchResult(graph: WalkingGraph): SearchResult {
+  let s = scratchResults.get(graph);
+  if (s === undefined || s.dist.length !== graph.nodeCount) {
+    s = createSearchResult(graph.nodeCount);
+    scratchResults.set(graph, s);
+  }
+  return s;
+}
+
 /**
  * Bounded multi-source Dijkstra on the CSR arrays: one pass gives every node its distance to the
  * nearest seed and that seed's source, so one search serves all facilities of a kind. Ties between

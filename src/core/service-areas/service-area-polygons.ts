@@ -1,5 +1,5 @@
 import type { WalkingGraph } from '../model/network';
-import { createSearchResult, multiSourceSearch, type SearchSeed } from '../network/multi-source-search';
+import { multiSourceSearch, scratchSearchResult, type SearchSeed } from '../network/multi-source-search';
 import { ContourTracer } from './contour-rings';
 import { ReachDrawer } from './draw-reach';
 import { FlatAreaWriter, type FlatServiceAreas } from './flat-service-areas';
@@ -55,7 +55,7 @@ export function serviceAreaGeometry(
   }
   const limits = order.map((m) => m * 60 * options.speedMps);
   const maxM = limits[limits.length - 1]!;
-  const search = createSearchResult(graph.nodeCount);
+  const search = scratchSearchResult(graph);
   const seeds: SearchSeed[] = [
     { node: 0, distance: 0, source: 0 },
     { node: 0, distance: 0, source: 0 },
