@@ -226,8 +226,12 @@ export class NodeGrid {
   }
 }
 
-/** Least great-circle distance to a point Δλ degrees east or west, given cos φ₁ · min cos φ₂ (`cosBand`). */
+/**
+ * A lower bound of the great-circle distance to a point Δλ degrees east or west, given cos φ₁ · min cos φ₂
+ * (`cosBand`): d = 2R asin(√cosBand · sin(x/2)) ≥ R x √cosBand (1 − x²/24) for x = Δλ in radians, as
+ * asin z ≥ z and sin y ≥ y − y³/6 — no trigonometry per ring.
+ */
 function sideBoundM(dLng: number, cosBand: number): number {
-  const s = Math.sin(Math.max(0, dLng) * RAD * 0.5);
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(Math.min(1, cosBand * s * s)));
+  const x = Math.max(0, dLng) * RAD;
+  return EARTH_RADIUS_M * x * Math.sqrt(cosBand) * Math.max(0, 1 - (x * x) / 24);
 }
