@@ -225,23 +225,34 @@ export class NetworkReach implements ReachEngine {
   /** Relabels estate i from its end nodes and from facilities on its own edge (lowest slot on ties). */
   label(i: number): void {
     const { nodeA, nodeB, offA, offB, accessM } = this.estates;
+    const { dist, source } = this.field;
     const a = nodeA[i]!;
     const b = nodeB[i]!;
     let best = Infinity;
     let bestSlot = -1;
-    const consider = (d: number, s: number): void => {
-      if (s >= 0 && (d < best || (d === best && s < bestSlot))) {
-        best = d;
-        bestSlot = s;
-      }
-    };
     if (a >= 0) {
-      consider(this.field.dist[a]! + offA[i]!, this.field.source[a]!);
+      const sa = source[a]!;
+      if (sa >= 0) {
+        best = dist[a]! + offA[i]!;
+        bestSlot = sa;
+      }
       if (b !== a) {
-        consider(this.field.dist[b]! + offB[i]!, this.field.source[b]!);
-        for (const k of this.onEdge.get(edgeKey(a, b, this.graph.nodeCount)) ?? []) {
-          const p = this.slots[k]!.place!;
-          consider(p.accessM + Math.abs(offA[i]! - p.offsetA), k);
+        const sb = source[b]!;
+        const db = dist[b]! + offB[i]!;
+        if (sb >= 0 && (db < best || (db === best && sb < bestSlot))) {
+          best = db;
+          bestSlot = sb;
+        }
+        const onEdge =
+          this.onEdge.size === 0 ? undefined : this.onEdge.get(edgeKey(a, b, this.graph.nodeCount));
+        if (onEdge !== undefined) {
+          for (const k of onEdge) {
+            const d = this.slots[k]!.place!.accessM + Math.abs(offA[i]! - this.slots[k]!.place!.offsetA);
+            if (d < best || (d === best && k < bestSlot)) {
+              best = d;
+              bestSlot = k;
+            }
+          }
         }
       }
     }
