@@ -149,6 +149,12 @@ function mapRows<F extends string, T extends D, D extends QualityItem>(
     progress.finish('read');
     errors.push(fatal);
     report.fatal = true;
+    // A file read whole has its short-row and encoding warnings even when a column is missing; a
+    // stream finds them by reading on (its rows are let go as they come).
+    if (stream && !table.fatal) {
+      for (const record of stream.rows) void record;
+      warnings.push(...stream.lateWarnings());
+    }
     return { report, chunks: (function* () {})() };
   }
   // A stream's short-row and encoding warnings are known at its end; they go where readCsv puts them.
