@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import {
   careCategoryOf,
   evaluateDistrict,
-  importEstateChunks,
   importFacilities,
   parseCrs,
   resolveParameters,
@@ -12,7 +11,7 @@ import { EXIT_FAIL, EXIT_PASS, EXIT_UNUSABLE, UsageError } from './errors';
 import { writeOutput } from './input-file';
 import { loadProfile } from './load-profile';
 import { refuseInputAsOutput, writeChunks } from './output-file';
-import { readImportInput } from './read-import-input';
+import { readEstateChunks, readImportInput } from './read-import-input';
 import { ESTATE_FLAGS, FACILITY_FLAGS, withFlagHints } from './flag-hints';
 import { parseKeyValues } from './key-values';
 import { positiveNumber, oneOf } from './flag-values';
@@ -76,14 +75,16 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values.wide && format !== 'csv') throw new UsageError('--wide is for --format csv');
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
-  // The file's bytes are not held in a variable: once read into rows, they can be let go.
-  const imported = importEstateChunks(
-    await readImportInput(file, 'estates file', {
+  // A CSV file is read in pieces as the estates are evaluated; JSON names its row count before them.
+  const imported = await readEstateChunks(
+    file,
+    {
       crs: values.crs === undefined ? undefined : parseCrs(values.crs),
       fieldMap: parseKeyValues(values.map, '--map'),
       sheet: values.sheet,
-    }),
+    },
     CHUNK_ROWS,
+    format === 'json',
   );
   const totals = await districtTotals(values);
   const run: CheckRun = {

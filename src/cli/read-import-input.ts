@@ -1,6 +1,15 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { prepareImport, type ImportInput } from '../core';
-import { readInputFile } from './input-file';
+import {
+  importEstateChunks,
+  importEstateStream,
+  isStreamableCsv,
+  prepareImport,
+  type ChunkedImport,
+  type Estate,
+  type EstateField,
+  type ImportInput,
+} from '../core';
+import { readInputChunks, readInputFile } from './input-file';
 
 /** KML needs a DOM parser; the browser has DOMParser, Node gets @xmldom/xmldom's. */
 const parseXml = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
@@ -29,4 +38,35 @@ export async function readImportInput(
     ...(options.fieldMap === undefined ? {} : { fieldMap: options.fieldMap }),
     ...(sheet === undefined ? {} : { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet }),
   });
+}
+
+/**
+ * The estates of a file given on the command line, a chunk at a time: a CSV/TSV file is read in pieces
+ * (importEstateStream: its size then costs no memory), any other format whole, as readImportInput.
+ * @param path the file's path
+ * @param options CRS, field mapping and sheet, as readImportInput
+ * @param chunkRows estates per chunk
+ * @param rowsFirst whether the row count is needed before the first chunk (JSON's `input.rows`)
+ * @returns the report so far and the chunks
+ * @example const { report, chunks } = await readEstateChunks('a.csv', {}, 100, true);
+ */
+export async function readEstateChunks(
+  path: string,
+  options: Pick<ImportInput, 'crs' | 'fieldMap'> & { sheet?: string | undefined },
+  chunkRows: number,
+  rowsFirst: boolean,
+): Promise<ChunkedImport<EstateField, Estate>> {
+  const { head, chunks } = readInputChunks(path, 'estates file');
+  if (!isStreamableCsv(head, path))
+    return importEstateChunks(await readImportInput(path, 'estates file', options), chunkRows);
+  return importEstateStream(
+    {
+      chunks,
+      fileName: path,
+      rowsFirst,
+      ...(options.crs === undefined ? {} : { crs: options.crs }),
+      ...(options.fieldMap === undefined ? {} : { fieldMap: options.fieldMap }),
+    },
+    chunkRows,
+  );
 }

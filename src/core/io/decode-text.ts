@@ -1,4 +1,14 @@
 import type { TextEncodingName } from './import-types';
+import {
+  lineDecoders,
+  mixedEncoding,
+  mixedLineText,
+  mixedSuspect,
+  MOJIBAKE,
+  strictGbText,
+  utf8Kind,
+  type LineKind,
+} from './text-lines';
 
 /** Lines (1-based, split at line feeds) whose decoding is doubtful. */
 export interface SuspectLines {
@@ -21,39 +31,6 @@ export interface DecodedText {
   suspect: SuspectLines | null;
 }
 
-/**
- * UTF-8 of CJK text (lead bytes E4–E9) decoded as Windows-1252 gives “å”…“é” followed by two characters
- * of the 0x80–0xBF range (or the cp1252 punctuation that replaces part of it).
- */
-const MOJIBAKE =
-  /[\u00e4-\u00e9][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{2}/;
-
-/** Whether bytes[from, to) is valid UTF-8, and whether it holds a 3-byte sequence (CJK text). */
-function utf8Kind(bytes: Uint8Array, from: number, to: number): { valid: boolean; wide: boolean } {
-  let wide = false;
-  for (let i = from; i < to;) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (n < 0 || i + n >= to) return { valid: false, wide };
-    const b1 = bytes[i + 1] ?? 0;
-    if (
-      (b === 0xe0 && b1 < 0xa0) ||
-      (b === 0xed && b1 > 0x9f) ||
-      (b === 0xf0 && b1 < 0x90) ||
-      (b === 0xf4 && b1 > 0x8f)
-    )
-      return { valid: false, wide };
-    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return { valid: false, wide };
-    if (n === 2) wide = true;
-    i += n + 1;
-  }
-  return { valid: true, wide };
-}
-
 function linesMatching(text: string, test: (line: string) => boolean): number[] {
   const out: number[] = [];
   text.split('\n').forEach((line, i) => {
@@ -73,62 +50,44 @@ function scan(text: string, encoding: TextEncodingName): DecodedText {
 }
 
 /**
- * A file that is not valid UTF-8 as a whole, read line by line: a line that is valid UTF-8 is UTF-8, a
- * line valid in GB18030 is GB18030, and the file's encoding is the one most of its non-ASCII lines need
- * (UTF-8 when it has a BOM); lines of the other encoding are listed. A line valid in neither is read in
- * the file's encoding with U+FFFD for the bad bytes, and listed too.
+ * A file that is not valid UTF-8 as a whole, read line by line (mixedLineText): the file's encoding is
+ * the one most of its non-ASCII lines need (UTF-8 when it has a BOM); lines of the other encoding are
+ * listed, and so are lines valid in neither.
  */
 function decodeMixed(bytes: Uint8Array, bom: boolean): DecodedText {
-  const strictGb = new TextDecoder('gb18030', { fatal: true });
-  const lines: { utf8: boolean; wide: boolean; gb: string | null; start: number; end: number }[] = [];
+  const decoders = lineDecoders();
+  const lines: { kind: LineKind; gb: string | null; start: number; end: number }[] = [];
   let utf8 = 0;
   let gb = 0;
   for (let start = 0; start <= bytes.length;) {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
     const kind = utf8Kind(bytes, start, end);
-    let text: string | null = null;
-    if (!kind.valid) {
-      try {
-        text = strictGb.decode(bytes.subarray(start, end));
-        gb++;
-      } catch {
-        text = null;
-      }
-    } else if (kind.wide) utf8++;
-    lines.push({ utf8: kind.valid, wide: kind.wide, gb: text, start, end });
+    const text = strictGbText(bytes.subarray(start, end), kind, decoders);
+    if (text !== null) gb++;
+    else if (kind.valid && kind.wide) utf8++;
+    lines.push({ kind, gb: text, start, end });
     start = end + 1;
   }
-  const encoding: TextEncodingName = bom ? 'utf-8-bom' : utf8 >= gb ? 'utf-8' : 'gb18030';
+  const encoding = mixedEncoding(bom, utf8, gb);
   const isUtf8File = encoding !== 'gb18030';
-  const lenient = new TextDecoder(isUtf8File ? 'utf-8' : 'gb18030');
-  const utf8Decoder = new TextDecoder('utf-8');
   const otherLines: number[] = [];
   const replacement: number[] = [];
   const parts = lines.map((line, i) => {
-    const raw = bytes.subarray(line.start, line.end);
-    if (line.utf8 && (isUtf8File || line.wide)) {
-      if (!isUtf8File) otherLines.push(i + 1);
-      return utf8Decoder.decode(raw);
-    }
-    if (line.gb !== null) {
-      if (isUtf8File) otherLines.push(i + 1);
-      return line.gb;
-    }
-    if (line.utf8) return lenient.decode(raw);
-    replacement.push(i + 1);
-    return lenient.decode(raw);
+    const read = mixedLineText(
+      bytes.subarray(line.start, line.end),
+      line.kind,
+      line.gb,
+      isUtf8File,
+      decoders,
+    );
+    if (read.how === 'other') otherLines.push(i + 1);
+    else if (read.how === 'replacement') replacement.push(i + 1);
+    return read.text;
   });
   const text = parts.join('\n');
   const misdecoded = MOJIBAKE.test(text) ? linesMatching(text, (l) => MOJIBAKE.test(l)) : [];
-  const otherEncoding = otherLines.length
-    ? { encoding: isUtf8File ? ('gb18030' as const) : ('utf-8' as const), lines: otherLines }
-    : null;
-  const suspect =
-    otherEncoding || replacement.length || misdecoded.length
-      ? { encoding, otherEncoding, replacement, misdecoded }
-      : null;
-  return { text, encoding, suspect };
+  return { text, encoding, suspect: mixedSuspect(encoding, otherLines, replacement, misdecoded) };
 }
 
 /**

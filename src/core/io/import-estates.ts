@@ -4,12 +4,18 @@ import type { Estate } from '../model/estate';
 import { warning, type MessageContext } from './diagnostic';
 import { repeatedKeys } from './repeated-keys';
 import { ESTATE_ALIASES } from './field-aliases';
-import type { EstateField, EstateImport, ImportInput } from './import-types';
+import type { EstateField, EstateImport, ImportInput, StreamImportInput } from './import-types';
 import { ESTATE_STATUS_TEXT, parseEstateStatus } from './parse-status';
 import { parseNumber } from './parse-number';
 import type { RowReader } from './row-reader';
 import { setOwn } from './set-own';
-import { runImport, runImportChunks, type ChunkedImport, type ImportSpec } from './run-import';
+import {
+  runImport,
+  runImportChunks,
+  runImportStream,
+  type ChunkedImport,
+  type ImportSpec,
+} from './run-import';
 
 /**
  * Households above this are implausible for one estate (issue #2): the largest compounds in the Hefei
@@ -156,4 +162,22 @@ export function importEstateChunks(
   chunkRows: number,
 ): ChunkedImport<EstateField, Estate> {
   return runImportChunks(input, ESTATE_SPEC, chunkRows);
+}
+
+/**
+ * importEstateChunks for a CSV/TSV file given in pieces (isStreamableCsv), read a piece at a time as the
+ * chunks are taken: the same estates, errors and warnings, in the same order, as importEstateChunks on
+ * the file's bytes, while only a piece of the file and a chunk of estates are held. The report's
+ * rowCount is known at once with `rowsFirst` (a first pass counts the rows), else once every chunk
+ * has been taken.
+ * @param input the file in pieces (`chunks()` reads it again from its first byte), name, CRS, mapping
+ * @param chunkRows estates per chunk (the last may be shorter)
+ * @returns the report and the chunks of estates (consumed once)
+ * @example const { chunks } = importEstateStream({ chunks: () => pieces, fileName: 'a.csv' }, 100);
+ */
+export function importEstateStream(
+  input: StreamImportInput,
+  chunkRows: number,
+): ChunkedImport<EstateField, Estate> {
+  return runImportStream(input, ESTATE_SPEC, chunkRows);
 }

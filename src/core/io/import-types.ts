@@ -5,6 +5,7 @@ import type { Estate } from '../model/estate';
 import type { Facility, FacilityKind } from '../model/facility';
 import type { ProgressCallback } from '../network/task-progress';
 import type { Workbook } from './read-workbook';
+import type { ByteChunks } from './byte-chunks';
 
 /** How the bytes of a text file were read. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -43,6 +44,16 @@ export interface ImportInput {
    * is parsed, 'rows' while rows are mapped (every 1 % of rows, never per row).
    */
   onProgress?: ProgressCallback;
+}
+
+/**
+ * A CSV/TSV file given in pieces rather than as bytes (the CLI reads a large file so): each call of
+ * `chunks` reads the file again from its first byte.
+ */
+export interface StreamImportInput extends Pick<ImportInput, 'fileName' | 'crs' | 'fieldMap'> {
+  chunks: ByteChunks;
+  /** Count the rows in a first pass, so that report.rowCount is known before any chunk is mapped. */
+  rowsFirst?: boolean;
 }
 
 /** Facility import also takes the kind to give rows without one. */

@@ -23,3 +23,4 @@ export * from './prepare-import';
 export * from './binary-kind';
 export * from './clean-headers';
 export type { ChunkedImport } from './run-import';
+export type { ByteChunks } from './byte-chunks';

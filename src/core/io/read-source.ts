@@ -54,6 +54,21 @@ export function isWorkbookInput(input: ImportInput): boolean {
   return (input.format ?? BY_EXTENSION[extension(input.fileName)] ?? sniff(input.data)) === 'xlsx';
 }
 
+/**
+ * Whether a file can be read in pieces (importEstateStream): CSV/TSV text by its extension or first
+ * bytes, and not a binary file under a text name (a picture renamed `.csv`, an old `.xls`), which the
+ * whole-file path names as such.
+ * @param head the file's first bytes (64 are enough for the sniffing, 2048 for a zip's first entry)
+ * @param fileName the user's file name
+ * @returns true when readCsvChunks may read it
+ * @example isStreamableCsv(firstBytes, 'estates.csv') // true
+ */
+export function isStreamableCsv(head: Uint8Array, fileName: string): boolean {
+  const ext = extension(fileName);
+  if (ext === 'xls' || binaryKind(head)) return false;
+  return (BY_EXTENSION[ext] ?? sniff(head)) === 'csv';
+}
+
 function fatalTable(ctx: MessageContext, code: string, en: string, zh: string): SourceTable {
   return emptySourceTable(ctx.format, null, rowError(ctx, 0, null, code, en, zh));
 }

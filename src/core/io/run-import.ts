@@ -1,11 +1,14 @@
 import type { CrsId } from '../crs/crs-id';
 import type { ImportError, ImportWarning } from '../model/diagnostics';
 import { PROGRESS_STEP, taskProgress } from '../network/task-progress';
-import { rowError, warning, type MessageContext } from './diagnostic';
-import type { ImportInput, ImportReport, SourceRecord, SourceTable } from './import-types';
+import { rowError, type MessageContext } from './diagnostic';
+import { crsWarnings, dropHalfCoordinatePair, fileProblem, type LocatedField } from './import-checks';
+import type { ImportInput, ImportReport, SourceRecord, SourceTable, StreamImportInput } from './import-types';
 import { qualityWarnings, type QualityItem } from './quality-warnings';
+import { readCsvChunks, type CsvRowStream } from './read-csv-chunks';
 import { readSource } from './read-source';
-import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
+import { resolveMapping } from './resolve-mapping';
+import { surveyTextChunks } from './survey-text-chunks';
 import { RowReader } from './row-reader';
 
 /**
@@ -33,129 +36,30 @@ export interface ImportSpec<F extends string, T extends D, D extends QualityItem
  */
 const READ_SHARE = 0.15;
 
-/** The fields every spec has: coordinates are read the same way for estates and facilities. */
-type LocatedField = 'lng' | 'lat' | 'coordinates';
-
-function columnProblem<F extends string>(
-  spec: Pick<ImportSpec<F, QualityItem>, 'requiredColumns' | 'needsCoordinates'>,
-  resolved: ResolvedMapping<F>,
-  table: SourceTable,
-  ctx: MessageContext,
-): ImportError | null {
-  const headers = table.headers.length ? table.headers.map((h) => `"${h}"`).join(', ') : '(none)';
-  const mapping = resolved.mapping as unknown as Record<LocatedField, string | null>;
-  if ((mapping.lng === null) !== (mapping.lat === null)) {
-    const [has, lacks] =
-      mapping.lng !== null
-        ? [`longitude column "${mapping.lng}"`, 'lat']
-        : [`latitude column "${mapping.lat}"`, 'lng'];
-    const en = `found a ${has} but no ${lacks === 'lat' ? 'latitude' : 'longitude'} column; headers: ${headers}`;
-    return rowError(ctx, 0, null, 'missing-column', en, `只找到一个坐标列；现有表头：${headers}`, {
-      kind: 'map-field',
-      field: lacks,
-    });
-  }
-  for (const [field, what] of Object.entries(spec.requiredColumns) as [F, readonly [string, string]][]) {
-    if (resolved.column[field] >= 0) continue;
-    const en = `no column for ${what[0]} (${field}); headers: ${headers}`;
-    const zh = `没有${what[1]}列（${field}）；现有表头：${headers}`;
-    return rowError(ctx, 0, null, 'missing-column', en, zh, { kind: 'map-field', field });
-  }
-  const hasColumns = mapping.lng !== null || mapping.coordinates !== null;
-  if (spec.needsCoordinates && !table.hasGeometry && !hasColumns) {
-    const en = `no coordinates: expected geometries or longitude/latitude columns (经度/纬度); headers: ${headers}`;
-    return rowError(
-      ctx,
-      0,
-      null,
-      'missing-column',
-      en,
-      `缺少坐标：应有几何或经度/纬度列；现有表头：${headers}`,
-    );
-  }
-  return null;
-}
-
-/**
- * In a file with geometries, a property that merely looks like one coordinate (a GeoJSON Point whose
- * properties hold an `x`) is not a half coordinate pair: the geometry gives the location, so the alias
- * mapping is undone and the property kept as it is. An explicit --map of one coordinate still fails.
- */
-function dropHalfCoordinatePair<F extends string>(
-  resolved: ResolvedMapping<F>,
-  fieldMap: Record<string, string> | undefined,
-): void {
-  const mapping = resolved.mapping as unknown as Record<LocatedField, string | null>;
-  const column = resolved.column as unknown as Record<LocatedField, number>;
-  if ((mapping.lng === null) === (mapping.lat === null)) return;
-  const field: LocatedField = mapping.lng !== null ? 'lng' : 'lat';
-  if (fieldMap && Object.hasOwn(fieldMap, field)) return;
-  mapping[field] = null;
-  column[field] = -1;
-}
-
-/** A problem that makes the whole file unusable (unreadable, unknown .prj, a missing column), or null. */
-function fileProblem<F extends string>(
-  input: ImportInput,
-  spec: Pick<ImportSpec<F, QualityItem>, 'requiredColumns' | 'needsCoordinates'>,
-  table: SourceTable,
-  resolved: ResolvedMapping<F>,
-  ctx: MessageContext,
-): ImportError | null {
-  let fatal = table.fatal ?? resolved.fatal;
-  if (!fatal && table.unknownCrs && !input.crs) {
-    const en = `the .prj names the coordinate system "${table.unknownCrs}", which cannot be converted exactly`;
-    fatal = rowError(ctx, 0, '.prj', 'unknown-prj', en, `.prj 中的坐标系“${table.unknownCrs}”无法准确转换`, {
-      kind: 'crs',
-      crs: [],
-    });
-  }
-  // A file whose every feature was refused has no headers: its row errors say why, not a missing column.
-  if (!fatal && table.rowCount > 0 && (table.records.length > 0 || table.headers.length > 0))
-    fatal = columnProblem(spec, resolved, table, ctx);
-  return fatal;
-}
-
-/** Warnings when the CRS given overrides the one the file declares. */
-function crsWarnings(input: ImportInput, table: SourceTable, ctx: MessageContext): ImportWarning[] {
-  const out: ImportWarning[] = [];
-  if (input.crs && table.unknownCrs) {
-    const en = `the file declares "${table.unknownCrs}"; reading it as ${input.crs} as given`;
-    out.push(
-      warning(
-        ctx,
-        [],
-        'crs-override',
-        en,
-        `文件声明坐标系为“${table.unknownCrs}”，按指定的 ${input.crs} 读取`,
-      ),
-    );
-  }
-  if (input.crs && table.declaredCrs && input.crs !== table.declaredCrs) {
-    const en = `the file declares ${table.declaredCrs} but ${input.crs} was given; using ${input.crs}`;
-    out.push(
-      warning(
-        ctx,
-        [],
-        'crs-override',
-        en,
-        `文件声明坐标系为 ${table.declaredCrs}，按指定的 ${input.crs} 读取`,
-      ),
-    );
-  }
-  return out;
-}
-
 /** An import read a chunk of rows at a time (see runImportChunks). */
 export interface ChunkedImport<F extends string, T> {
   /**
-   * Known before any row is mapped: mapping, headers, encoding, format, CRS, rowCount and, for an
-   * unusable file, fatal with its error. `errors` and `warnings` are complete once `chunks` is done.
+   * Known before any row is mapped: mapping, headers, encoding, format, CRS, rowCount (for a file read
+   * in pieces, only with `rowsFirst`) and, for an unusable file, fatal with its error. `errors`,
+   * `warnings` and rowCount are complete once `chunks` is done.
    */
   report: ImportReport<F>;
   /** The items, in row order, at most chunkRows at a time; consumed once. */
   chunks: Generator<T[], void>;
 }
+
+/** A file read into rows: all at once (table.records), or as they are taken (a CSV file in pieces). */
+interface ReadRows {
+  table: SourceTable;
+  ctx: MessageContext;
+  /** The rows as they are read; table.rowErrors and table.rowCount grow meanwhile. */
+  stream?: CsvRowStream;
+  /** The rows counted in a first pass, for a stream. */
+  rowCount?: number;
+}
+
+/** What of the input the mapping uses once the file is read. */
+type MapOptions = Pick<ImportInput, 'crs' | 'fieldMap' | 'onProgress'>;
 
 /**
  * The import pipeline shared by estates and facilities: read the file (any format), choose the CRS,
@@ -176,8 +80,53 @@ export function runImportChunks<F extends string, T extends D, D extends Quality
   chunkRows: number,
 ): ChunkedImport<F, T> {
   const progress = taskProgress(input.onProgress);
-  const { table, ctx } = readSource(input);
+  const read = readSource(input);
   progress.report('read', 0, READ_SHARE, 1, 1);
+  return mapRows(input, spec, chunkRows, read, progress);
+}
+
+/**
+ * runImportChunks for a CSV/TSV file given in pieces (the CLI's check of a large file): the file is
+ * decoded, parsed and mapped a piece at a time as the chunks are taken (readCsvChunks), with the same
+ * items, errors and warnings as runImportChunks on its whole bytes. With `rowsFirst`, a first pass
+ * counts the rows, so that report.rowCount is known before any chunk.
+ * @param input the file in pieces, its name and options
+ * @param spec what to build from each row
+ * @param chunkRows rows per chunk
+ * @returns the report so far and the chunks
+ * @example runImportStream({ chunks, fileName: 'a.csv', rowsFirst: true }, ESTATE_SPEC, 100)
+ */
+export function runImportStream<F extends string, T extends D, D extends QualityItem>(
+  input: StreamImportInput,
+  spec: ImportSpec<F, T, D>,
+  chunkRows: number,
+): ChunkedImport<F, T> {
+  const ctx: MessageContext = { file: input.fileName, format: 'csv' };
+  const delimiter = /\.tsv$/i.test(input.fileName) ? '\t' : undefined;
+  const survey = surveyTextChunks(input.chunks);
+  let rowCount: number | undefined;
+  if (input.rowsFirst) {
+    const counting = readCsvChunks(input.chunks, ctx, delimiter, survey);
+    for (const record of counting.rows) void record;
+    rowCount = counting.table.rowCount;
+  }
+  const stream = readCsvChunks(input.chunks, ctx, delimiter, survey);
+  const read: ReadRows = {
+    table: stream.table,
+    ctx,
+    stream,
+    ...(rowCount === undefined ? {} : { rowCount }),
+  };
+  return mapRows(input, spec, chunkRows, read, taskProgress(undefined));
+}
+
+function mapRows<F extends string, T extends D, D extends QualityItem>(
+  input: MapOptions,
+  spec: ImportSpec<F, T, D>,
+  chunkRows: number,
+  { table, ctx, stream, rowCount }: ReadRows,
+  progress: ReturnType<typeof taskProgress>,
+): ChunkedImport<F, T> {
   const crs: CrsId = input.crs ?? table.declaredCrs ?? 'wgs84';
   const resolved = resolveMapping(table.headers, spec.aliases, input.fieldMap, ctx);
   if (table.hasGeometry) dropHalfCoordinatePair(resolved, input.fieldMap);
@@ -200,11 +149,19 @@ export function runImportChunks<F extends string, T extends D, D extends Quality
     progress.finish('read');
     errors.push(fatal);
     report.fatal = true;
+    // A file read whole has its short-row and encoding warnings even when a column is missing; a
+    // stream finds them by reading on (its rows are let go as they come).
+    if (stream && !table.fatal) {
+      for (const record of stream.rows) void record;
+      warnings.push(...stream.lateWarnings());
+    }
     return { report, chunks: (function* () {})() };
   }
+  // A stream's short-row and encoding warnings are known at its end; they go where readCsv puts them.
+  const tableWarnings = warnings.length;
   warnings.push(...crsWarnings(input, table, ctx));
-  report.rowCount = table.rowCount;
-  errors.push(...table.rowErrors);
+  report.rowCount = stream ? (rowCount ?? table.rowCount) : table.rowCount;
+  if (!stream) errors.push(...table.rowErrors);
 
   const mapped = new Set(Object.values<number>(resolved.column).filter((i) => i >= 0));
   const located = resolved.mapping as unknown as Record<LocatedField, string | null>;
@@ -215,11 +172,10 @@ export function runImportChunks<F extends string, T extends D, D extends Quality
   const digests: D[] = [];
   // The chunks need nothing else of the input: its bytes are not kept alive by them.
   const reporting = input.onProgress !== undefined;
-  function* chunks(): Generator<T[], void> {
+  function* tableRecords(): Generator<SourceRecord, void> {
     const rows = table.records.length;
     // Report every 1 % of rows: a modulo per row, the callback about a hundred times.
     const every = Math.max(1, Math.ceil(rows * PROGRESS_STEP));
-    let items: T[] = [];
     // Each record is let go once mapped (the table is this import's own): a file read in chunks then
     // holds only the records not yet mapped, not every one to the end.
     const records: (SourceRecord | undefined)[] = table.records;
@@ -228,6 +184,12 @@ export function runImportChunks<F extends string, T extends D, D extends Quality
       if (!record) continue;
       if (chunkRows !== Infinity) records[done] = undefined;
       if (reporting && done % every === 0) progress.report('rows', READ_SHARE, 1, done, rows);
+      yield record;
+    }
+  }
+  function* chunks(): Generator<T[], void> {
+    let items: T[] = [];
+    for (const record of stream ? stream.rows : tableRecords()) {
       reader.load(record);
       const item = spec.map(reader, properties);
       const error = reader.error();
@@ -246,6 +208,11 @@ export function runImportChunks<F extends string, T extends D, D extends Quality
       }
     }
     if (items.length > 0) yield items;
+    if (stream) {
+      errors.push(...table.rowErrors);
+      warnings.splice(tableWarnings, 0, ...stream.lateWarnings());
+      report.rowCount = table.rowCount;
+    }
     errors.sort((a, b) => a.row - b.row);
     warnings.push(...qualityWarnings(digests, ctx), ...(spec.extraWarnings?.(digests, ctx) ?? []));
     progress.finish('rows');
