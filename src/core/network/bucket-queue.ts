@@ -21,7 +21,12 @@ const MAX_BOUNDED_BUCKETS = 2048;
 
 interface GraphStats {
   width: number;
-  maxEdge: number;
+  /**
+   * No walk along a chain of two-arc nodes (see bucketedSearch) offers a node farther than this past the
+   * node it starts from: the longest edge (its first step) plus, for the two-arc nodes joined by arcs, the
+   * most any such group's arcs add up to (a walk never enters a two-arc node twice).
+   */
+  walkSpanM: number;
   /** Sum of all arc lengths: no shortest path is longer. */
   totalM: number;
 }
@@ -40,10 +45,54 @@ function statsOf(graph: WalkingGraph): GraphStats {
       if (length > maxEdge) maxEdge = length;
     }
     const mean = graph.lengths.length > 0 ? sum / graph.lengths.length : 1;
-    s = { width: Math.max(MIN_WIDTH_M, mean / BUCKETS_PER_MEAN_EDGE), maxEdge, totalM: sum };
+    s = {
+      width: Math.max(MIN_WIDTH_M, mean / BUCKETS_PER_MEAN_EDGE),
+      walkSpanM: maxEdge + longestChainArcsM(graph),
+      totalM: sum,
+    };
     stats.set(graph, s);
   }
   return s;
+}
+
+/**
+ * The largest sum of arc lengths over a group of two-arc nodes joined by arcs (union–find over the arcs
+ * between them): a street's shape points, or a ring of them.
+ */
+function longestChainArcsM(graph: WalkingGraph): number {
+  const { nodeCount, offsets, targets, lengths } = graph;
+  const twoArcs = (v: number): boolean => (offsets[v + 1] as number) - (offsets[v] as number) === 2;
+  const parent = new Int32Array(nodeCount).fill(-1);
+  const root = (v: number): number => {
+    let r = v;
+    while ((parent[r] as number) >= 0) r = parent[r] as number;
+    while (v !== r) {
+      const up = parent[v] as number;
+      parent[v] = r;
+      v = up;
+    }
+    return r;
+  };
+  for (let v = 0; v < nodeCount; v++) {
+    if (!twoArcs(v)) continue;
+    for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
+      const w = targets[e] as number;
+      if (!twoArcs(w)) continue;
+      const a = root(v);
+      const b = root(w);
+      if (a !== b) parent[a] = b;
+    }
+  }
+  const sums = new Float64Array(nodeCount);
+  let longest = 0;
+  for (let v = 0; v < nodeCount; v++) {
+    if (!twoArcs(v)) continue;
+    const r = root(v);
+    const o = offsets[v] as number;
+    sums[r] = (sums[r] as number) + (lengths[o] as number) + (lengths[o + 1] as number);
+    if ((sums[r] as number) > longest) longest = sums[r] as number;
+  }
+  return longest;
 }
 
 // Scratch shared by all searches (they are synchronous): pending entries as linked lists per
@@ -54,6 +103,10 @@ let entries2 = new Int32Array(2048);
 let heapNode = new Uint32Array(1024);
 let heapKey = new Float64Array(1024);
 let settled = new Uint8Array(0);
+/** `settled` states: not yet in `reached`; in it and done (its arcs relaxed); in it, and queued again. */
+const UNSEEN = 0;
+const SETTLED = 1;
+const QUEUED_AGAIN = 2;
 
 /**
  * Bytes currently held by the search's shared scratch (bucket slots, pending entries, heap,
@@ -78,14 +131,22 @@ function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, need
  * Multi-source Dijkstra with a two-level queue. Tentative nodes wait in buckets W metres wide
  * (O(1) append, stale entries skipped later); the bucket being settled is ordered exactly by a
  * small binary heap on (distance, source), and offers that land in it go straight to that heap.
- * Buckets are therefore emptied in increasing distance and each bucket in exact order: nodes are
- * settled in the same (distance, source) order as a plain binary-heap Dijkstra. Bucket slots are
- * circular: pending offers never lie more than (max edge + seed spread) / W buckets ahead.
+ * Buckets are therefore emptied in increasing distance and each bucket in exact order, as a plain
+ * binary-heap Dijkstra settles them. Bucket slots are circular: pending offers never lie more than
+ * (walk span + seed spread) / W buckets ahead.
+ *
+ * A node with two arcs, entered by one of them, is not queued: the walk goes on along the other at once
+ * (a street's shape points between junctions), for as long as the labels improve, and only the node where
+ * it stops waits in the queue. A walk from each end
+ * labels a chain with the same sums the queue would give (label-correcting along the chain: every label
+ * is the least (distance, source) over the offers, so equal to the queue's bit for bit), at a fraction
+ * of the cost; `reached` is then not in distance order.
  *
  * The labels in `dist`/`source` are taken as they are: a seed or an offer only replaces a better
  * (distance, source) label, so on arrays left by an earlier search this continues that search (only the
- * nodes whose label improves are settled again). `reached` receives the nodes settled in this call.
- * @returns the number of settled nodes written to `reached`
+ * nodes whose label improves are settled again). `reached` receives, once each, the nodes whose label
+ * this call set.
+ * @returns the number of nodes written to `reached`
  */
 export function bucketedSearch(
   graph: WalkingGraph,
@@ -96,7 +157,7 @@ export function bucketedSearch(
   reached: Uint32Array,
 ): number {
   const stats = statsOf(graph);
-  const maxEdge = stats.maxEdge;
+  const walkSpan = stats.walkSpanM;
   let minSeed = Infinity;
   let maxSeed = 0;
   for (let i = 0; i < seeds.length; i++) {
@@ -115,7 +176,7 @@ export function bucketedSearch(
   const base = Math.floor(minSeed * perMetre);
   // Circular slots, a power of two (the slot is the bucket's low bits).
   const needed = Math.min(
-    Math.floor((Math.min(maxDistanceM, maxSeed + maxEdge) - minSeed) * perMetre) + 3,
+    Math.floor((Math.min(maxDistanceM, maxSeed + walkSpan) - minSeed) * perMetre) + 3,
     Math.floor(maxDistanceM * perMetre) + 2,
   );
   if (!(needed <= 1 << 26))
@@ -171,7 +232,7 @@ export function bucketedSearch(
       free = k;
       k = nextEntry;
       const dv = dist[v] as number;
-      if (done[v] !== 0 || Math.floor(dv * perMetre) - base !== bucket) continue;
+      if (done[v] === SETTLED || Math.floor(dv * perMetre) - base !== bucket) continue;
       if (size >= nodes.length) {
         nodes = heapNode = grown(nodes, size + 1);
         keys = heapKey = grown(keys, size + 1);
@@ -211,19 +272,55 @@ export function bucketedSearch(
         nodes[i] = node;
         keys[i] = key;
       }
-      if (done[u] !== 0 || du !== dist[u]) continue;
-      done[u] = 1;
-      reached[count++] = u;
+      if (done[u] === SETTLED || du !== dist[u]) continue;
+      if (done[u] === UNSEEN) reached[count++] = u;
+      done[u] = SETTLED;
       const su = source[u] as number;
       for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++) {
-        const d = du + (lengths[e] as number);
+        let d = du + (lengths[e] as number);
         if (d > maxDistanceM) continue;
-        const v = targets[e] as number;
+        let v = targets[e] as number;
         const dv = dist[v] as number;
         // A settled node never passes this test: its (dist, source) is not above (du, su).
         if (d > dv || (d === dv && su >= (source[v] as number))) continue;
-        dist[v] = d;
-        source[v] = su;
+        // Walk on along a chain of two-arc nodes (most of a street network's nodes: the shape of a
+        // street between junctions): each gets its label at once, with the very sum the queue would
+        // have given it, and only the node where the walk stops waits in the queue.
+        let prev = u;
+        for (;;) {
+          dist[v] = d;
+          source[v] = su;
+          const o = offsets[v] as number;
+          const arcs = (offsets[v + 1] as number) - o;
+          let next = -1;
+          if (arcs === 2) {
+            if (targets[o] === prev) next = o + 1;
+            else if (targets[o + 1] === prev) next = o;
+          } else if (arcs === 1 && targets[o] === prev) {
+            // A dead end: nothing beyond it.
+            if (done[v] === UNSEEN) reached[count++] = v;
+            done[v] = SETTLED;
+            v = -1;
+            break;
+          }
+          if (next < 0) break;
+          const dw = d + (lengths[next] as number);
+          if (done[v] === UNSEEN) reached[count++] = v;
+          done[v] = SETTLED;
+          const w = targets[next] as number;
+          const dOld = dist[w] as number;
+          if (dw > maxDistanceM || dw > dOld || (dw === dOld && su >= (source[w] as number))) {
+            v = -1;
+            break;
+          }
+          prev = v;
+          v = w;
+          d = dw;
+        }
+        if (v < 0) continue;
+        // A two-arc node entered by an arc it has no arc back along (a one-way graph), after a walk
+        // labelled it: it waits in the queue again, already listed in reached.
+        if (done[v] === SETTLED) done[v] = QUEUED_AGAIN;
         const b = Math.floor(d * perMetre) - base;
         if (b <= bucket) {
           if (size >= nodes.length) {

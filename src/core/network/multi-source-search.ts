@@ -14,7 +14,7 @@ export interface SearchResult {
   dist: Float64Array;
   /** Source of the nearest seed (ties → lower source), -1 when not reached. */
   source: Int32Array;
-  /** Node indices in the order they were settled (nearest first); valid up to reachedCount. */
+  /** The nodes this search labelled, each once, not in distance order; valid up to reachedCount. */
   reached: Uint32Array;
   reachedCount: number;
 }
@@ -56,8 +56,9 @@ export function scratchSearchResult(graph: WalkingGraph): SearchResult {
 /**
  * Bounded multi-source Dijkstra on the CSR arrays: one pass gives every node its distance to the
  * nearest seed and that seed's source, so one search serves all facilities of a kind. Ties between
- * sources at equal distance go to the lower source index, so results are deterministic. Nodes are
- * settled in exact (distance, source) order through a two-level queue (bucket-queue.ts). Nodes
+ * sources at equal distance go to the lower source index, so results are deterministic. Labels are
+ * the exact (distance, source) order's of a binary-heap Dijkstra, through a two-level queue that walks
+ * along chains of shape points (bucket-queue.ts). Nodes
  * farther than `maxDistanceM` are left at Infinity / -1; seeds beyond it are ignored.
  * @param graph the walking graph
  * @param seeds start nodes with their initial distance and source index

@@ -36,6 +36,106 @@ function randomGraph(seed: number, n: number, extra: number): WalkingGraph {
   return graphFromEdges(coords, pairs);
 }
 
+/**
+ * Junctions joined by streets drawn through 0–5 shape points each (two-arc nodes, as in OSM), with dead
+ * ends, a shape point repeated (zero-length edges), parallel streets and a ring with no junction on it.
+ */
+function streetLikeGraph(seed: number, junctions: number): WalkingGraph {
+  const next = mulberry32(seed);
+  const coords: number[] = [];
+  const at = (): number => (next() % 10000) / 10000;
+  for (let i = 0; i < junctions; i++) coords.push(121.4 + at() * 0.02, 31.2 + at() * 0.02);
+  const pairs: number[] = [];
+  /** A street from junction a to junction b, or (b = −1) to a dead end somewhere near. */
+  const street = (a: number, b: number): void => {
+    let prev = a;
+    // Every other graph draws each street through 3 or more points, so that chains are longer than its
+    // longest edge (a walk stops there and its last node is queued).
+    const points = (seed % 2) * 3 + (next() % 6);
+    const ax = coords[2 * a]!;
+    const ay = coords[2 * a + 1]!;
+    const bx = b >= 0 ? coords[2 * b]! : ax + (at() - 0.5) * 0.004;
+    const by = b >= 0 ? coords[2 * b + 1]! : ay + (at() - 0.5) * 0.004;
+    for (let k = 1; k <= points; k++) {
+      const t = k / (points + 1);
+      const repeat = next() % 8 === 0 && k > 1;
+      const x = repeat ? coords[2 * prev]! : ax + t * (bx - ax) + at() * 1e-4;
+      const y = repeat ? coords[2 * prev + 1]! : ay + t * (by - ay) + at() * 1e-4;
+      coords.push(x, y);
+      const v = coords.length / 2 - 1;
+      pairs.push(prev, v);
+      prev = v;
+    }
+    if (b >= 0) pairs.push(prev, b);
+  };
+  for (let i = 1; i < junctions; i++) street(i, next() % i);
+  for (let k = 0; k < junctions / 3; k++) street(next() % junctions, next() % junctions);
+  for (let k = 0; k < junctions / 4; k++) street(next() % junctions, -1);
+  // A ring of shape points only, and a shape point closing it.
+  const ring = coords.length / 2;
+  for (let k = 0; k < 5; k++) coords.push(121.43 + 0.001 * Math.cos(k), 31.23 + 0.001 * Math.sin(k));
+  for (let k = 0; k < 5; k++) pairs.push(ring + k, ring + ((k + 1) % 5));
+  return graphFromEdges(new Float64Array(coords), pairs);
+}
+
+/** The graph with about one arc in six dropped (the reverse arc kept): searches must not assume both ways. */
+function withoutSomeArcs(graph: WalkingGraph, seed: number): WalkingGraph {
+  const next = mulberry32(seed + 3);
+  const offsets = new Uint32Array(graph.nodeCount + 1);
+  const targets: number[] = [];
+  const lengths: number[] = [];
+  for (let u = 0; u < graph.nodeCount; u++) {
+    for (let e = graph.offsets[u]!; e < graph.offsets[u + 1]!; e++) {
+      if (next() % 6 === 0) continue;
+      targets.push(graph.targets[e]!);
+      lengths.push(graph.lengths[e]!);
+    }
+    offsets[u + 1] = targets.length;
+  }
+  return { ...graph, offsets, targets: Uint32Array.from(targets), lengths: Float32Array.from(lengths) };
+}
+
+/**
+ * The textbook search the bucket queue must equal: settle the least (distance, source) label of all,
+ * relax its arcs with the same sums, offers beyond maxDistanceM ignored. O(n²), for small graphs.
+ */
+function plainDijkstra(
+  graph: WalkingGraph,
+  seeds: readonly SearchSeed[],
+  maxDistanceM: number,
+): { dist: Float64Array; source: Int32Array } {
+  const n = graph.nodeCount;
+  const dist = new Float64Array(n).fill(Infinity);
+  const source = new Int32Array(n).fill(-1);
+  const better = (d: number, s: number, v: number): boolean =>
+    d < dist[v]! || (d === dist[v]! && s < source[v]!);
+  for (const seed of seeds) {
+    if (seed.distance <= maxDistanceM && better(seed.distance, seed.source, seed.node)) {
+      dist[seed.node] = seed.distance;
+      source[seed.node] = seed.source;
+    }
+  }
+  const done = new Uint8Array(n);
+  for (;;) {
+    let u = -1;
+    for (let v = 0; v < n; v++) {
+      if (done[v] || dist[v] === Infinity) continue;
+      if (u < 0 || dist[v]! < dist[u]! || (dist[v] === dist[u] && source[v]! < source[u]!)) u = v;
+    }
+    if (u < 0) break;
+    done[u] = 1;
+    for (let e = graph.offsets[u]!; e < graph.offsets[u + 1]!; e++) {
+      const v = graph.targets[e]!;
+      const d = dist[u]! + graph.lengths[e]!;
+      if (d <= maxDistanceM && better(d, source[u]!, v)) {
+        dist[v] = d;
+        source[v] = source[u]!;
+      }
+    }
+  }
+  return { dist, source };
+}
+
 /** Adjacency map of a CSR graph, for the reference Dijkstra. */
 function adjacency(graph: WalkingGraph): Map<number, Map<number, number>> {
   const adj = new Map<number, Map<number, number>>();
@@ -65,7 +165,7 @@ describe('multiSourceSearch', () => {
     expect(Array.from(r.dist)).toEqual([0, step, 2 * step, step + 10, 10].map((d) => expect.closeTo(d, 6)));
     expect(Array.from(r.source)).toEqual([3, 3, 3, 7, 7]);
     expect(r.reachedCount).toBe(5);
-    expect(Array.from(r.reached.subarray(0, 5))).toEqual([0, 4, 1, 3, 2]);
+    expect(Array.from(r.reached.subarray(0, 5)).sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('breaks ties between sources towards the lower source index, whatever the seed order', () => {
@@ -130,14 +230,60 @@ describe('multiSourceSearch', () => {
           expect(r.dist[v]).toBeCloseTo(best, 6);
           expect(r.source[v]).toBe(bySource.findIndex((d) => Math.abs(d - best) < 1e-9));
         }
-        // Settled in non-decreasing distance order.
-        for (let i = 1; i < r.reachedCount; i++) {
-          expect(r.dist[r.reached[i] as number]).toBeGreaterThanOrEqual(
-            r.dist[r.reached[i - 1] as number] as number,
-          );
-        }
+        // `reached` lists every labelled node once.
+        const listed = Array.from(r.reached.subarray(0, r.reachedCount)).sort((a, b) => a - b);
+        const labelled = Array.from(r.dist.keys()).filter((v) => (r.dist[v] as number) < Infinity);
+        expect(listed).toEqual(labelled);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('settles again a shape point a walk labelled, when a one-way arc later brings it nearer', () => {
+    // p=0 ⇄ v=1 ⇄ q=2 (q a dead end), and x=3 → v one way: the walk from p labels v and q; x's offer to v
+    // comes by an arc v has no arc back along, so v is queued again and must pass its label on to q.
+    const graph: WalkingGraph = {
+      nodeCount: 4,
+      coords: new Float64Array(8),
+      osmIds: new Float64Array([0, 1, 2, 3]),
+      offsets: new Uint32Array([0, 1, 3, 4, 5]),
+      targets: new Uint32Array([1, 0, 2, 1, 1]),
+      lengths: new Float32Array([10, 10, 10, 10, 1]),
+    };
+    const r = multiSourceSearch(
+      graph,
+      [
+        { node: 0, distance: 0, source: 0 },
+        { node: 3, distance: 5, source: 1 },
+      ],
+      Infinity,
+    );
+    expect(Array.from(r.dist)).toEqual([0, 6, 16, 5]);
+    expect(Array.from(r.source)).toEqual([0, 1, 1, 1]);
+    expect(Array.from(r.reached.subarray(0, r.reachedCount)).sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('gives the labels of a plain Dijkstra bit for bit on street-like graphs (chains of shape points)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 2, max: 60 }), (seed, n) => {
+        const streets = streetLikeGraph(seed, n);
+        // A third of the graphs lose some arcs in one direction (a one-way graph file).
+        const graph = seed % 3 === 0 ? withoutSomeArcs(streets, seed) : streets;
+        const next = mulberry32(seed + 7);
+        const seeds = Array.from({ length: 1 + (next() % 6) }, (_, i) => ({
+          node: next() % graph.nodeCount,
+          distance: next() % 3 === 0 ? 0 : (next() % 20000) / 100,
+          source: next() % 4 === 0 ? i : i >> 1,
+        }));
+        const maxDistanceM = next() % 2 === 0 ? Infinity : 100 + (next() % 2500);
+        const r = multiSourceSearch(graph, seeds, maxDistanceM);
+        const ref = plainDijkstra(graph, seeds, maxDistanceM);
+        expect(Array.from(r.dist)).toEqual(Array.from(ref.dist));
+        expect(Array.from(r.source)).toEqual(Array.from(ref.source));
+        const listed = Array.from(r.reached.subarray(0, r.reachedCount)).sort((a, b) => a - b);
+        expect(listed).toEqual(Array.from(ref.dist.keys()).filter((v) => (ref.dist[v] as number) < Infinity));
+      }),
+      { numRuns: 200 },
     );
   });
 
