@@ -15,9 +15,10 @@ const BUCKETS_PER_MEAN_EDGE = 256;
 const MIN_WIDTH_M = 0.01;
 /**
  * A bounded search walks at most this many buckets: a catchment or service area (a few thousand
- * nodes within 1 km) would otherwise spend more time stepping over empty buckets than settling nodes.
+ * nodes within 1 km, only its junctions queued) would otherwise spend more time stepping over empty
+ * buckets than settling nodes (w1-2sfca: 2048 → 512 buckets, 7.9 → 7.2 ms).
  */
-const MAX_BOUNDED_BUCKETS = 2048;
+const MAX_BOUNDED_BUCKETS = 512;
 
 interface GraphStats {
   width: number;

@@ -38,6 +38,11 @@ export class NodeGrid {
   private readonly cosLat: Float64Array;
   /** Wider than 180° of longitude: the ring bounds do not hold (Δλ wraps), every query scans all nodes. */
   private readonly wide: boolean;
+  /**
+   * For each cell, how many rings around it hold no node (its chessboard distance in cells to the nearest
+   * cell with a node, at most 255): a query in a park or a river starts at the first ring with nodes.
+   */
+  private readonly emptyRings: Uint8Array;
 
   /**
    * @param coords [lng0, lat0, lng1, lat1, …] of the nodes (WGS-84 degrees, finite)
@@ -91,6 +96,7 @@ export class NodeGrid {
     }
     this.start = start;
     this.wide = maxLng - minLng > 180;
+    this.emptyRings = emptyRingsOf(start, this.cols, this.rows);
   }
 
   /**
@@ -117,12 +123,14 @@ export class NodeGrid {
       cx < 0 ? -cx : cx >= cols ? cx - cols + 1 : 0,
       cy < 0 ? -cy : cy >= rows ? cy - rows + 1 : 0,
     );
+    // In the grid, rings that hold no node are skipped (none of them could change the answer).
+    const inside = k0 === 0 ? (this.emptyRings[cy * cols + cx] as number) : 0;
     const cosQuery = Math.cos(lat * RAD);
     const kx = cosQuery * METERS_PER_DEGREE;
     // Nearer the poles than 70° the flat distance's error passes 1 %: no flat filter there.
     const flatLimitM = Math.abs(lat) < 70 ? FLAT_FILTER_M : -1;
     const maxRings = Math.max(cols, rows) + k0 + 1;
-    for (let k = k0; k <= maxRings; k++) {
+    for (let k = Math.max(k0, inside); k <= maxRings; k++) {
       const y0 = Math.max(0, cy - k);
       const y1 = Math.min(rows - 1, cy + k);
       for (let y = y0; y <= y1; y++) {
@@ -224,6 +232,40 @@ export class NodeGrid {
     }
     return bound * (1 - FLAT_SLACK);
   }
+}
+
+/**
+ * Chessboard distance transform of the grid's empty cells (two passes, exact for that metric), capped at
+ * 255: 0 for a cell with nodes, k when the nearest cell with nodes is k rings away.
+ */
+function emptyRingsOf(start: Uint32Array, cols: number, rows: number): Uint8Array {
+  const far = 255;
+  const d = new Uint8Array(cols * rows);
+  for (let c = 0; c < cols * rows; c++) d[c] = start[c + 1]! > start[c]! ? 0 : far;
+  const relax = (c: number, x: number, y: number): void => {
+    if (x < 0 || x >= cols || y < 0 || y >= rows) return;
+    const via = d[y * cols + x]! + 1;
+    if (via < d[c]!) d[c] = via;
+  };
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++) {
+      const c = y * cols + x;
+      relax(c, x - 1, y);
+      relax(c, x - 1, y - 1);
+      relax(c, x, y - 1);
+      relax(c, x + 1, y - 1);
+    }
+  }
+  for (let y = rows - 1; y >= 0; y--) {
+    for (let x = cols - 1; x >= 0; x--) {
+      const c = y * cols + x;
+      relax(c, x + 1, y);
+      relax(c, x + 1, y + 1);
+      relax(c, x, y + 1);
+      relax(c, x - 1, y + 1);
+    }
+  }
+  return d;
 }
 
 /**
