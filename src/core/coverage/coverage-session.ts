@@ -128,7 +128,8 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
   };
   if (parameters.capacity !== null || input.options.catchments === true) ensureCatchments();
   const slotOf = new Map(used.map((f, k) => [f.id, k]));
-  const estateIndex = new Map(estates.map((e, i) => [e.id, i]));
+  /** Estate id → index, for servedBy (made on first use). */
+  let estateIndex: Map<string, number> | null = null;
   const affected = new IndexSet(estates.length);
 
   const slotFor = (id: string): number => {
@@ -222,6 +223,7 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     },
     facilities: () => slots.filter((s) => s.alive).map((s) => s.facility),
     servedBy: (estateId) => {
+      estateIndex ??= new Map(estates.map((e, i) => [e.id, i]));
       const i = estateIndex.get(estateId);
       if (i === undefined) return [];
       ensureCatchments();

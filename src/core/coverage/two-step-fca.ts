@@ -17,6 +17,8 @@ import type { Catchment } from './reach-engine';
  * A_i of the estates in j's old and new catchments; A_i is always re-summed in ascending facility order,
  * so an incremental update gives exactly the numbers a full recompute gives.
  */
+const NONE: readonly number[] = [];
+
 export class TwoStepFca {
   readonly catchments: (Catchment | null)[] = [];
   readonly capacity: (number | null)[] = [];
@@ -27,20 +29,20 @@ export class TwoStepFca {
   readonly load: (number | null)[] = [];
   /** A_i per estate. */
   readonly access: Float64Array;
-  /** The facilities whose catchment holds each estate, ascending. */
-  private readonly reachedBy: number[][];
+  /** The facilities whose catchment holds each estate, ascending (made on first use: most are empty). */
+  private readonly reachedBy: (number[] | undefined)[];
 
   /**
    * @param demand demand per estate in the capacity unit (NaN when unknown: counted as 0)
    */
   constructor(private readonly demand: Float64Array) {
     this.access = new Float64Array(demand.length);
-    this.reachedBy = Array.from({ length: demand.length }, () => []);
+    this.reachedBy = new Array<number[] | undefined>(demand.length);
   }
 
   /** Facilities whose catchment holds estate i, ascending. */
   reaching(i: number): readonly number[] {
-    return this.reachedBy[i]!;
+    return this.reachedBy[i] ?? NONE;
   }
 
   /**
@@ -64,7 +66,7 @@ export class TwoStepFca {
       for (const i of catchment.estates) {
         const d = this.demand[i]!;
         if (!Number.isNaN(d)) sum += d;
-        insertSorted(this.reachedBy[i]!, j);
+        insertSorted((this.reachedBy[i] ??= []), j);
         touched.add(i);
       }
     }
@@ -86,7 +88,7 @@ export class TwoStepFca {
       for (const i of c?.estates ?? []) {
         const d = this.demand[i]!;
         if (!Number.isNaN(d)) sum += d;
-        this.reachedBy[i]!.push(j);
+        (this.reachedBy[i] ??= []).push(j);
       }
       const cap = this.capacity[j] ?? null;
       this.demandSum[j] = sum;
@@ -101,13 +103,13 @@ export class TwoStepFca {
    * does has a known capacity. False when every facility reaching it has an unknown capacity.
    */
   knowsSupply(i: number): boolean {
-    const list = this.reachedBy[i]!;
+    const list = this.reaching(i);
     return list.length === 0 || list.some((j) => this.capacity[j] !== null && this.capacity[j] !== undefined);
   }
 
   /** True when every facility reaching i is known to be over capacity (load > 1). */
   onlyOverloaded(i: number): boolean {
-    const list = this.reachedBy[i]!;
+    const list = this.reaching(i);
     if (list.length === 0) return false;
     for (const j of list) {
       const l = this.load[j];
@@ -118,7 +120,7 @@ export class TwoStepFca {
 
   private sumAccess(i: number): void {
     let a = 0;
-    for (const j of this.reachedBy[i]!) a += this.supplyRatio[j] ?? 0;
+    for (const j of this.reaching(i)) a += this.supplyRatio[j] ?? 0;
     this.access[i] = a;
   }
 }
