@@ -229,6 +229,8 @@ export interface LifeCircleWindow {
       metrics: {
         lastEditMs: number | null;
         lastEditWorkerMs: number | null;
+        lastEditAppliedAt: number | null;
+        lastEditFacilities: readonly { id: string; location: readonly [number, number] }[] | null;
         lastRunMs: number | null;
         edits: number;
         runs: number;

@@ -33,6 +33,10 @@ export interface RunnerMetrics {
   lastEditMs: number | null;
   /** The worker's own time for that edit (the rest of the round trip is waiting: transfer, a busy main thread). */
   lastEditWorkerMs: number | null;
+  /** performance.now() when the last edit's answer reached the store. */
+  lastEditAppliedAt: number | null;
+  /** The facilities that edit analysed, where it put them: what the results in the store are for. */
+  lastEditFacilities: readonly Facility[] | null;
   /** Round trip of the last full coverage run, ms. */
   lastRunMs: number | null;
   edits: number;
@@ -66,6 +70,8 @@ export class AnalysisRunner {
   readonly metrics: RunnerMetrics = {
     lastEditMs: null,
     lastEditWorkerMs: null,
+    lastEditAppliedAt: null,
+    lastEditFacilities: null,
     lastRunMs: null,
     edits: 0,
     runs: 0,
@@ -343,6 +349,8 @@ export class AnalysisRunner {
         this.metrics.lastEditWorkerMs = res.elapsedMs;
         this.metrics.edits++;
         this.applyEdit(res);
+        this.metrics.lastEditAppliedAt = performance.now();
+        this.metrics.lastEditFacilities = desired;
       } catch (error) {
         this.coverageKey = null; // the sessions may be half-edited: rebuild them on the next pass
         this.dirty = true;
