@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { buildPublicPage } from './src/cli/build-public-page';
+import { buildPublicPage } from './src/cli/build-public-page.ts';
 
 /** Where the development server serves a fresh build of the residents' page (src/ui/PublishButton.tsx). */
 const DEV_PUBLIC_BUILD = '/__public-build/';
