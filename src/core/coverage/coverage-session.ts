@@ -96,7 +96,8 @@ export function createCoverageSession(input: CoverageInput): CoverageSession {
     place: place(f),
     capacity: capacityOf(f, parameters),
   }));
-  const demand = Float64Array.from(estates, (e) => demandOf(e, parameters) ?? NaN);
+  const demand = new Float64Array(estates.length);
+  for (let i = 0; i < estates.length; i++) demand[i] = demandOf(estates[i]!, parameters) ?? NaN;
   const engine = straight
     ? new StraightReach(estates, slots)
     : new NetworkReach(network.graph, placements!, slots);

@@ -48,7 +48,8 @@ export function zoneCellGrid(estates: readonly Estate[], size: number): ZoneCell
     cy[i] = Math.floor(((e.location[1] - lat0) * frame.mPerLat) / size);
     width = Math.max(width, cx[i]! + 2);
   });
-  const estateCell = Int32Array.from(cx, (x, i) => (x < 0 ? -1 : cy[i]! * width + x));
+  const estateCell = new Int32Array(estates.length);
+  for (let i = 0; i < estates.length; i++) estateCell[i] = cx[i]! < 0 ? -1 : cy[i]! * width + cx[i]!;
   const cellOf = (lng: number, lat: number): number => {
     const x = Math.floor(((lng - lng0) * frame.mPerLng) / size);
     const y = Math.floor(((lat - lat0) * frame.mPerLat) / size);
