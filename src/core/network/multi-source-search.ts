@@ -56,9 +56,9 @@ export function scratchSearchResult(graph: WalkingGraph): SearchResult {
 /**
  * Bounded multi-source Dijkstra on the CSR arrays: one pass gives every node its distance to the
  * nearest seed and that seed's source, so one search serves all facilities of a kind. Ties between
- * sources at equal distance go to the lower source index, so results are deterministic. Labels are
- * the exact (distance, source) order's of a binary-heap Dijkstra, through a two-level queue that walks
- * along chains of shape points (bucket-queue.ts). Nodes
+ * sources at equal distance go to the lower source index, so results are deterministic. The labels
+ * equal those of a binary-heap Dijkstra in exact (distance, source) order; the search itself is a
+ * two-level queue that walks along chains of shape points (bucket-queue.ts). Nodes
  * farther than `maxDistanceM` are left at Infinity / -1; seeds beyond it are ignored.
  * @param graph the walking graph
  * @param seeds start nodes with their initial distance and source index
