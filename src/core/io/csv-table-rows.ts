@@ -1,4 +1,4 @@
-import { cleanHeaders } from './clean-headers';
+import { applyHeaders } from './clean-headers';
 import type { CsvRecord } from './csv-record-parser';
 import type { SuspectLines } from './decode-text';
 import { emptySourceTable } from './empty-source-table';
@@ -112,19 +112,7 @@ export class CsvTableRows {
       );
       return;
     }
-    const { headers, duplicates } = cleanHeaders(record.cells);
-    table.headers = headers;
-    if (duplicates.length) {
-      table.warnings.push(
-        warning(
-          ctx,
-          [],
-          'duplicate-header',
-          `repeated headers ${duplicates.map((d) => `"${d}"`).join(', ')}: only the first of each is mapped`,
-          `表头重复：${duplicates.join('、')}；只使用第一个`,
-        ),
-      );
-    }
+    applyHeaders(table, ctx, record.cells);
   }
 
   /**

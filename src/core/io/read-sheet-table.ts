@@ -1,5 +1,5 @@
-import { cleanHeaders } from './clean-headers';
-import { rowError, warning, type MessageContext } from './diagnostic';
+import { applyHeaders } from './clean-headers';
+import { rowError, type MessageContext } from './diagnostic';
 import { emptySourceTable } from './empty-source-table';
 import type { SourceTable } from './import-types';
 import type { Workbook, WorkbookCell, WorkbookSheet } from './read-workbook';
@@ -79,24 +79,16 @@ export function readSheetTable(
     );
     return table;
   }
-  const { headers, duplicates } = cleanHeaders(headerRow.map((c) => (c === null ? '' : String(c))));
-  table.headers = headers;
-  if (duplicates.length) {
-    table.warnings.push(
-      warning(
-        ctx,
-        [],
-        'duplicate-header',
-        `repeated headers ${duplicates.map((d) => `"${d}"`).join(', ')}: only the first of each is mapped`,
-        `表头重复：${duplicates.join('、')}；只使用第一个`,
-      ),
-    );
-  }
+  applyHeaders(
+    table,
+    ctx,
+    headerRow.map((c) => (c === null ? '' : String(c))),
+  );
   for (let i = headerIndex + 1; i < picked.rows.length; i++) {
     const cells = picked.rows[i] ?? [];
     if (filled(cells) === 0) continue;
     const row = i - headerIndex;
-    const extra = cells.slice(headers.length).filter((c) => c !== null);
+    const extra = cells.slice(table.headers.length).filter((c) => c !== null);
     if (extra.length > 0) {
       table.rowErrors.push(
         rowError(

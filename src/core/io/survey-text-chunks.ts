@@ -66,20 +66,9 @@ function surveyLines(chunks: ByteChunks, bom: boolean): TextSurvey {
  */
 export function surveyTextChunks(chunks: ByteChunks): TextSurvey {
   const [b0, b1, b2] = headOf(chunks, 3);
-  if (b0 === 0xff && b1 === 0xfe)
-    return {
-      encoding: 'utf-16le',
-      mode: 'whole',
-      bom: 2,
-      length: wholeLength(chunks, 2, 'utf-16le', false) ?? 0,
-    };
-  if (b0 === 0xfe && b1 === 0xff)
-    return {
-      encoding: 'utf-16be',
-      mode: 'whole',
-      bom: 2,
-      length: wholeLength(chunks, 2, 'utf-16be', false) ?? 0,
-    };
+  const utf16 = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : null;
+  if (utf16 !== null)
+    return { encoding: utf16, mode: 'whole', bom: 2, length: wholeLength(chunks, 2, utf16, false) ?? 0 };
   const bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf;
   const length = wholeLength(chunks, bom ? 3 : 0, 'utf-8', true);
   if (length !== null)
