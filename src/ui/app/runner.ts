@@ -23,9 +23,11 @@ import type {
 } from '../../worker/protocol';
 import { diffFacilities } from './facility-diff';
 import { JobRunner } from './jobs';
-import { NetworkStore, type NetworkBytes } from './network-store';
+import { NetworkStore } from './network-store';
 import { errorText } from './persist';
 import { RestartLimit } from './restart-limit';
+import { WorkerNetwork } from './worker-network';
+import { CANCEL_GRACE_MS, LONG_TASK_MS } from './worker-timeouts';
 import { mergeServiceAreas } from './service-area-merge';
 
 export interface RunnerMetrics {
@@ -43,17 +45,7 @@ export interface RunnerMetrics {
   runs: number;
 }
 
-/**
- * Silence allowed for work that reports no progress (building a city's network, reading a large
- * file) before the worker counts as stuck; the user can cancel sooner.
- */
-export const LONG_TASK_MS = 600_000;
-
-/**
- * How long a cancelled request may take to stop at its next slice (the worker keeps its state)
- * before the worker is replaced instead.
- */
-export const CANCEL_GRACE_MS = 3000;
+export { CANCEL_GRACE_MS, LONG_TASK_MS };
 
 /** A full coverage run shows its progress bar (with Cancel) only once it has taken this long. */
 export const COVERAGE_JOB_DELAY_MS = 400;
@@ -76,15 +68,13 @@ export class AnalysisRunner {
     edits: 0,
     runs: 0,
   };
-  private workerNetwork: string | null = null;
   private evaluationKey: unknown[] | null = null;
   private coverageKey: unknown[] | null = null;
   private sentFacilities: Facility[] = [];
   private sentServiceAreaKind: FacilityKind | null = null;
   private readonly previews = new Map<string, LngLat>();
-  /** The network whose build the user cancelled: not built again until the scenario's network changes. */
-  private declinedNetwork: string | null = null;
   private readonly networks: NetworkStore;
+  private readonly network: WorkerNetwork;
   private running = false;
   private dirty = false;
   private readonly restarts = new RestartLimit();
@@ -101,7 +91,7 @@ export class AnalysisRunner {
   ) {
     this.client = new AnalysisClient<RequestMap>(workerFactory, {
       onRestart: (reason, detail) => {
-        this.workerNetwork = null;
+        this.network.current = null;
         this.coverageKey = null;
         this.evaluationKey = null;
         const gaveUp = reason === 'cancel' ? null : this.restarts.failed(this.store.getState().scenario);
@@ -131,6 +121,12 @@ export class AnalysisRunner {
         notice: { key: 'notice.saveFailed', detail: errorText(error) },
       }),
     );
+    this.network = new WorkerNetwork({
+      client: this.client,
+      jobs: this.jobs,
+      networks: this.networks,
+      dispatch: this.dispatch,
+    });
   }
 
   /** Starts following the store. */
@@ -234,9 +230,9 @@ export class AnalysisRunner {
     const state = this.store.getState();
     const sc = state.scenario;
     if (sc.id === 'empty' || !this.restarts.sending(sc)) return;
-    const networkChanged = (sc.network?.key ?? null) !== this.workerNetwork;
+    const networkChanged = (sc.network?.key ?? null) !== this.network.current;
     // Read the network's bytes (IndexedDB or the demo file) while the worker evaluates compliance.
-    const wanted = networkChanged && sc.network && sc.network.key !== this.declinedNetwork;
+    const wanted = networkChanged && sc.network && sc.network.key !== this.network.declined;
     const bytes = wanted ? this.networks.bytes(sc.network!) : null;
     bytes?.catch(() => undefined);
     // The user profile itself is in the keys: an edit of it keeps its id but changes the verdicts.
@@ -254,7 +250,10 @@ export class AnalysisRunner {
         .then((res) => this.dispatch({ type: 'results/evaluation', evaluation: res }));
     }
     try {
-      if (networkChanged) await this.ensureNetwork(sc.network, bytes);
+      if (networkChanged) {
+        this.coverageKey = null;
+        await this.network.ensure(sc.network, bytes);
+      }
       await this.coverage();
     } finally {
       // Compliance's answer is awaited too: its error reaches fail(), its promise is never left unobserved.
@@ -297,7 +296,7 @@ export class AnalysisRunner {
     const kind = view.layers.serviceAreas ? view.kind : null;
     const desired = this.desiredFacilities();
     const choice = profileChoice(sc);
-    const key = [sc.estates, sc.profileId, choice.userProfile, sc.overrides, this.workerNetwork];
+    const key = [sc.estates, sc.profileId, choice.userProfile, sc.overrides, this.network.current];
     if (!same(key, this.coverageKey)) {
       this.coverageKey = key;
       this.sentFacilities = desired;
@@ -391,59 +390,8 @@ export class AnalysisRunner {
     } else if (full || this.sentServiceAreaKind === null) bulkLayers.setState({ serviceAreas: null });
   }
 
-  private async ensureNetwork(ref: NetworkRef | null, pending: Promise<NetworkBytes> | null): Promise<void> {
-    this.coverageKey = null;
-    const declined = ref !== null && ref.key === this.declinedNetwork;
-    const bytes = ref && !declined ? await (pending ?? this.networks.bytes(ref)) : null;
-    if (!ref || !bytes || declined) {
-      if (declined) {
-        await this.client.send('network/clear', {});
-        this.workerNetwork = ref.key;
-        return;
-      }
-      if (ref)
-        this.dispatch({
-          type: 'results/notice',
-          notice: { key: 'notice.networkMissing', detail: ref.fileName },
-        });
-      await this.client.send('network/clear', {});
-      bulkLayers.setState({ streets: null });
-      this.workerNetwork = ref?.key ?? null; // do not retry until the network changes
-      return;
-    }
-    let loaded: NetworkLoaded;
-    if ('graph' in bytes)
-      loaded = await this.client.send('network/restore', { graphBytes: bytes.graph.slice() });
-    else {
-      try {
-        loaded = await this.jobs.run('jobs.network', (signal, onProgress) =>
-          this.client.send(
-            'network/load',
-            { bytes: bytes.osm, fileName: ref.fileName },
-            { signal, onProgress, cancelGraceMs: CANCEL_GRACE_MS, timeoutMs: LONG_TASK_MS },
-          ),
-        );
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'AbortError')) throw error;
-        // The user cancelled: go on without this network (straight-line) instead of building it again.
-        this.declinedNetwork = ref.key;
-        this.dispatch({
-          type: 'results/notice',
-          notice: { key: 'notice.networkDeclined', detail: ref.fileName },
-        });
-        // The worker stopped the build (or finished it just as Cancel came): it goes on without it.
-        await this.client.send('network/clear', {});
-        this.workerNetwork = ref.key;
-        return;
-      }
-    }
-    this.adoptNetwork(ref.key, loaded, ref.source !== 'demo' && !('graph' in bytes));
-    if (!ref.report) this.dispatch({ type: 'network/report', report: loaded.report, bounds: loaded.bounds });
-  }
-
   private adoptNetwork(key: string, loaded: NetworkLoaded, persist = true): void {
-    this.networks.adopt(key, loaded, persist);
-    this.workerNetwork = key;
+    this.network.adopt(key, loaded, persist);
     this.coverageKey = null;
   }
 }
